@@ -1,0 +1,1 @@
+"""Amazon Connect imported phone numbers as Pulumi resources."""

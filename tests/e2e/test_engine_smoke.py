@@ -1,0 +1,48 @@
+"""The offline engine runs Pulumi's ProgramTest sequence on a dynamic resource."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+from pathlib import Path
+
+from tests.support.engine import EXPECTED_CLI_VERSION, PULUMI_BIN, new_stack
+
+PROGRAM = Path(__file__).parent / "programs" / "smoke"
+
+
+def test_project_local_cli_prints_the_pinned_version() -> None:
+    out = subprocess.run(
+        [str(PULUMI_BIN / "pulumi"), "version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == EXPECTED_CLI_VERSION
+
+
+def test_program_test_sequence_on_a_dynamic_resource(tmp_path: Path) -> None:
+    stack = new_stack(PROGRAM, tmp_path, config={"value": "hello"})
+
+    preview = stack.preview()
+    assert preview.change_summary.get("create") == 2  # the stack and the resource
+
+    up = stack.up()
+    assert up.outputs["value"].value == "hello"
+    assert up.outputs["thing_id"].value.startswith("noop-")
+
+    no_changes = stack.preview(expect_no_changes=True)
+    assert set(no_changes.change_summary) == {"same"}
+
+    stack.refresh(expect_no_changes=True)
+
+    state = stack.export_stack().deployment
+    resources = [r for r in state["resources"] if r["type"] == "pulumi-python:dynamic:Resource"]
+    assert [r["outputs"]["value"] for r in resources] == ["hello"]
+    provider_blob = resources[0]["outputs"]["__provider"]
+    assert isinstance(provider_blob, str), "the provider must not be stored as a secret"
+    # Pickled by reference: the class is named by its module, its code is not embedded.
+    assert b"connect_numbers.noop" in base64.b64decode(provider_blob)
+    assert len(provider_blob) < 200, f"serialized provider is {len(provider_blob)} bytes"
+
+    stack.destroy()
+    after = stack.export_stack().deployment
+    assert not after.get("resources")
+    stack.workspace.remove_stack(stack.name)

@@ -1,0 +1,68 @@
+"""Drives the project-local Pulumi CLI through the Automation API, offline.
+
+Every stack lives in a temporary folder: its own file backend, its own PULUMI_HOME and a
+copy of the program, so tests never touch the repo or each other.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from pulumi import automation as auto
+
+REPO = Path(__file__).resolve().parents[2]
+PULUMI_ROOT = REPO / ".tools" / "pulumi"
+PULUMI_BIN = PULUMI_ROOT / "bin"
+EXPECTED_CLI_VERSION = (REPO / "tools" / "pulumi-cli" / "VERSION").read_text().strip()
+
+
+def pulumi_command() -> auto.PulumiCommand:
+    """The project-local CLI; its absence is a failure, never a skip."""
+    binary = PULUMI_BIN / "pulumi"
+    if not binary.exists():
+        raise RuntimeError(f"{binary} is missing: run scripts/setup.sh")
+    return auto.PulumiCommand(root=str(PULUMI_ROOT))
+
+
+def offline_env(home: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    backend = home / "backend"
+    backend.mkdir(parents=True, exist_ok=True)
+    env = {
+        "PATH": f"{PULUMI_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PULUMI_BACKEND_URL": f"file://{backend}",
+        "PULUMI_CONFIG_PASSPHRASE": "",
+        "PULUMI_SKIP_UPDATE_CHECK": "true",
+        "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+        "PULUMI_HOME": str(home / "home"),
+    }
+    env.update(extra or {})
+    return env
+
+
+def new_stack(
+    program: Path,
+    tmp_path: Path,
+    *,
+    stack: str = "test",
+    config: Mapping[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> auto.Stack:
+    """A fresh stack of a copy of ``program`` in ``tmp_path``."""
+    work_dir = tmp_path / "program"
+    shutil.copytree(
+        program, work_dir, ignore=shutil.ignore_patterns("Pulumi.*.yaml", "__pycache__")
+    )
+    environment = offline_env(tmp_path, env)
+    workspace = auto.LocalWorkspace(
+        work_dir=str(work_dir),
+        pulumi_home=environment["PULUMI_HOME"],
+        env_vars=environment,
+        pulumi_command=pulumi_command(),
+    )
+    created = auto.Stack.create(stack, workspace)
+    for key, value in (config or {}).items():
+        created.set_config(key, auto.ConfigValue(value=value))
+    return created

@@ -1,0 +1,144 @@
+"""A minimal Pulumi language host for Python programs, for machines with no internet.
+
+Why this exists: the engine runs Python programs through a language plugin,
+``pulumi-language-python``. Upstream ships it as a Go module with no version tags,
+and the Go module proxy reachable here serves no version of it, so it cannot be
+built offline. The engine only needs a handful of RPCs from a language host to run
+``preview``/``up``/``refresh``/``destroy``: this file implements those and answers
+UNIMPLEMENTED for the rest (the engine falls back where that is allowed).
+
+The program itself is run by the SDK's own ``pulumi-language-python-exec`` script
+(copied from the Go module cache by ``scripts/setup.sh``), exactly as the upstream
+host does, so the Python SDK sees the same arguments and environment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from concurrent import futures
+from typing import Any
+
+import grpc
+from google.protobuf import empty_pb2, json_format
+from pulumi.runtime.proto import language_pb2, language_pb2_grpc, plugin_pb2
+
+# Exit code the exec script uses after it has already shown the user a message.
+_EXIT_AFTER_USER_MESSAGE = 32
+_HOST_VERSION = "3.272.0"
+
+
+def _python_for(info: language_pb2.ProgramInfo) -> str:
+    """The interpreter for the program: the project's virtualenv if it names one."""
+    options: dict[str, Any] = json_format.MessageToDict(info.options) if info.options else {}
+    venv = options.get("virtualenv") or os.environ.get("PULUMI_RUNTIME_VIRTUALENV")
+    if venv:
+        root = info.root_directory or os.getcwd()
+        venv_path = venv if os.path.isabs(venv) else os.path.join(root, venv)
+        return os.path.join(venv_path, "bin", "python")
+    return os.environ.get("PULUMI_PYTHON_CMD") or sys.executable
+
+
+class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
+    def __init__(self, engine_address: str, exec_script: str) -> None:
+        self._engine_address = engine_address
+        self._exec_script = exec_script
+
+    def GetPluginInfo(self, request: empty_pb2.Empty, context: Any) -> plugin_pb2.PluginInfo:
+        return plugin_pb2.PluginInfo(version=_HOST_VERSION)
+
+    def GetRequiredPlugins(
+        self, request: language_pb2.GetRequiredPluginsRequest, context: Any
+    ) -> language_pb2.GetRequiredPluginsResponse:
+        # Plugins are provisioned by the project's set-up, never downloaded at run time.
+        return language_pb2.GetRequiredPluginsResponse()
+
+    def GetRequiredPackages(
+        self, request: language_pb2.GetRequiredPackagesRequest, context: Any
+    ) -> language_pb2.GetRequiredPackagesResponse:
+        return language_pb2.GetRequiredPackagesResponse()
+
+    def GetProgramDependencies(
+        self, request: language_pb2.GetProgramDependenciesRequest, context: Any
+    ) -> language_pb2.GetProgramDependenciesResponse:
+        return language_pb2.GetProgramDependenciesResponse()
+
+    def About(self, request: language_pb2.AboutRequest, context: Any) -> language_pb2.AboutResponse:
+        python = _python_for(request.info)
+        return language_pb2.AboutResponse(executable=python, version=sys.version.split()[0])
+
+    def Run(self, request: language_pb2.RunRequest, context: Any) -> language_pb2.RunResponse:
+        info = request.info
+        program_dir = info.program_directory or request.pwd or os.getcwd()
+        entry = info.entry_point or "."
+        program = program_dir if entry == "." else os.path.join(program_dir, entry)
+        args = [
+            _python_for(info),
+            "-u",
+            self._exec_script,
+            "--monitor",
+            request.monitor_address,
+            "--engine",
+            self._engine_address,
+            "--project",
+            request.project,
+            "--stack",
+            request.stack,
+            "--pwd",
+            request.pwd or program_dir,
+            "--dry_run",
+            "true" if request.dryRun else "false",
+            "--parallel",
+            str(request.parallel),
+            "--organization",
+            request.organization,
+            "--root_directory",
+            info.root_directory or program_dir,
+            program,
+            *request.args,
+        ]
+        env = dict(os.environ)
+        env["PULUMI_CONFIG"] = json.dumps(dict(request.config))
+        env["PULUMI_CONFIG_SECRET_KEYS"] = json.dumps(list(request.configSecretKeys))
+        completed = subprocess.run(args, env=env, cwd=request.pwd or program_dir, check=False)
+        if completed.returncode == 0:
+            return language_pb2.RunResponse()
+        if completed.returncode == _EXIT_AFTER_USER_MESSAGE:
+            return language_pb2.RunResponse(bail=True)
+        return language_pb2.RunResponse(
+            error=f"Program exited with non-zero exit code: {completed.returncode}"
+        )
+
+
+def main(argv: list[str]) -> int:
+    positional = [a for a in argv if not a.startswith("-")]
+    if not positional:
+        print("usage: pulumi-language-python [flags] ENGINE_ADDRESS", file=sys.stderr)
+        return 2
+    exec_script = os.environ.get("PULUMI_LANGUAGE_PYTHON_EXEC", "")
+    if not os.path.isfile(exec_script):
+        print(
+            "pulumi-language-python-exec not found; run scripts/setup.sh "
+            f"(PULUMI_LANGUAGE_PYTHON_EXEC={exec_script!r})",
+            file=sys.stderr,
+        )
+        return 1
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(
+        LanguageHost(positional[-1], exec_script), server
+    )
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    print(port, flush=True)
+    # The engine ends plugins with a signal once the run is over: stop quietly.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: server.stop(grace=None))
+    server.wait_for_termination()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
