@@ -1,1 +1,6 @@
 """Amazon Connect imported phone numbers as Pulumi resources."""
+
+from .provider import ImportedPhoneNumberProvider
+from .resource import ImportedPhoneNumber, ImportedPhoneNumberArgs
+
+__all__ = ["ImportedPhoneNumber", "ImportedPhoneNumberArgs", "ImportedPhoneNumberProvider"]

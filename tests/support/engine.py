@@ -66,3 +66,21 @@ def new_stack(
     for key, value in (config or {}).items():
         created.set_config(key, auto.ConfigValue(value=value))
     return created
+
+
+def write_stack_config(stack: auto.Stack, config: Mapping[str, object]) -> None:
+    """Writes structured config (lists, maps) the way a user would: in Pulumi.<stack>.yaml."""
+    import yaml
+
+    work_dir = Path(stack.workspace.work_dir)
+    path = work_dir / f"Pulumi.{stack.name}.yaml"
+    path.write_text(yaml.safe_dump({"config": dict(config)}, sort_keys=True))
+
+
+def local_aws_env() -> dict[str, str]:
+    """Credentials for the local service: any value signs, none is real."""
+    return {
+        "AWS_ACCESS_KEY_ID": "local-test-key",
+        "AWS_SECRET_ACCESS_KEY": "local-test-secret",
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }

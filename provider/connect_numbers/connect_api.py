@@ -1,0 +1,237 @@
+"""The AWS boundary: the Amazon Connect calls the provider makes, and nothing else.
+
+Why: this is the only module that sees botocore. It turns responses into `model` values and every
+botocore failure into one of our error types, so the provider logic above it is written (and
+read) in terms of phone numbers and ownership, never HTTP codes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import botocore.exceptions
+
+from .arns import ArnError, parse_instance_arn
+from .errors import (
+    AccessDeniedError,
+    ConfigurationError,
+    ConnectNumbersError,
+    IdempotencyConflictError,
+    NotFoundError,
+    QuotaExceededError,
+    ResourceInUseError,
+    ServiceError,
+    ThrottledError,
+)
+from .model import NumberRef, PhoneNumber, Status
+from .validation import client_token_problem
+
+if TYPE_CHECKING:
+    from mypy_boto3_connect import ConnectClient
+    from mypy_boto3_connect.type_defs import ClaimedPhoneNumberSummaryTypeDef
+else:
+    ConnectClient = Any
+    ClaimedPhoneNumberSummaryTypeDef = Any
+
+THROTTLING_CODES = frozenset(
+    {"ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded"}
+)
+_DENIED_ACTION = re.compile(r"perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)")
+LIST_PAGE_SIZE = 1000
+
+
+def iam_action(operation: str) -> str:
+    """The IAM action behind a Connect API operation (they share the name)."""
+    return f"connect:{operation}"
+
+
+def translate(err: botocore.exceptions.ClientError, operation: str) -> ServiceError:
+    """One of our error types for a botocore ClientError, keeping code and request id."""
+    error: Mapping[str, Any] = err.response.get("Error", {})
+    meta: Mapping[str, Any] = err.response.get("ResponseMetadata", {})
+    code = str(error.get("Code", "Unknown"))
+    message = str(error.get("Message", "") or "")
+    request_id = meta.get("RequestId") or None
+    status = meta.get("HTTPStatusCode")
+    if code in ("AccessDeniedException", "AccessDenied") or status == 403:
+        match = _DENIED_ACTION.search(message)
+        action = match.group(1) if match else iam_action(operation)
+        return AccessDeniedError(operation, action, message, request_id)
+    if code in THROTTLING_CODES or status == 429:
+        return ThrottledError(operation, code, message, request_id)
+    if code == "ResourceNotFoundException":
+        return NotFoundError(operation, code, message, request_id)
+    if code == "ResourceInUseException":
+        return ResourceInUseError(
+            operation,
+            code,
+            message,
+            request_id,
+            hint="Another change to this number may still be in progress; run again shortly",
+        )
+    if code == "IdempotencyException":
+        return IdempotencyConflictError(operation, code, message, request_id)
+    if code == "ServiceQuotaExceededException":
+        return QuotaExceededError(operation, code, message, request_id)
+    return ServiceError(operation, code, message, request_id)
+
+
+@contextlib.contextmanager
+def calling(operation: str) -> Iterator[None]:
+    """Translate whatever botocore raises during `operation` into our errors."""
+    try:
+        yield
+    except botocore.exceptions.ClientError as err:
+        raise translate(err, operation) from None
+    except botocore.exceptions.NoCredentialsError:
+        raise ConfigurationError(
+            f"{operation}: no AWS credentials found. Set aws:profile (stack config), AWS_PROFILE "
+            "or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables"
+        ) from None
+    except botocore.exceptions.NoRegionError:
+        raise ConfigurationError(
+            f"{operation}: no AWS Region; set aws:region or AWS_REGION"
+        ) from None
+    except botocore.exceptions.EndpointConnectionError as err:
+        raise ConfigurationError(
+            f"{operation}: could not reach Amazon Connect at {err.kwargs.get('endpoint_url')}; "
+            "check the network and connect-numbers:endpoint / AWS_ENDPOINT_URL_CONNECT"
+        ) from None
+    except botocore.exceptions.ParamValidationError as err:
+        raise ConnectNumbersError(f"{operation}: invalid request: {err}") from None
+    except botocore.exceptions.BotoCoreError as err:
+        raise ConnectNumbersError(f"{operation} failed: {err}") from None
+
+
+def _instance_id_from_target(target_arn: str) -> str:
+    try:
+        return parse_instance_arn(target_arn).resource_id
+    except ArnError:
+        return ""
+
+
+def to_phone_number(summary: ClaimedPhoneNumberSummaryTypeDef) -> PhoneNumber:
+    status = summary.get("PhoneNumberStatus", {})
+    target = summary.get("TargetArn", "")
+    return PhoneNumber(
+        phone_number_id=summary.get("PhoneNumberId", ""),
+        phone_number_arn=summary.get("PhoneNumberArn", ""),
+        status=Status(status.get("Status", Status.IN_PROGRESS.value)),
+        status_message=status.get("Message", ""),
+        phone_number=summary.get("PhoneNumber", ""),
+        country_code=summary.get("PhoneNumberCountryCode", ""),
+        number_type=summary.get("PhoneNumberType", ""),
+        description=summary.get("PhoneNumberDescription", ""),
+        target_arn=target,
+        instance_id=summary.get("InstanceId") or _instance_id_from_target(target),
+        source_phone_number_arn=summary.get("SourcePhoneNumberArn", ""),
+        tags=dict(summary.get("Tags", {})),
+    )
+
+
+def _token(token: str) -> str:
+    problem = client_token_problem(token)
+    if problem:
+        raise ValueError(problem)
+    return token
+
+
+class ConnectApi:
+    """Thin typed wrapper around one Connect client (one Region)."""
+
+    def __init__(self, client: ConnectClient) -> None:
+        self._client = client
+
+    def import_number(
+        self,
+        *,
+        instance_id: str,
+        source_arn: str,
+        description: str,
+        tags: Mapping[str, str],
+        token: str,
+    ) -> NumberRef:
+        with calling("ImportPhoneNumber"):
+            # An empty description is left out: "" and absent mean the same to Connect, and
+            # leaving it out keeps the request minimal. Tags always hold the owner tag.
+            if description:
+                answer = self._client.import_phone_number(
+                    InstanceId=instance_id,
+                    SourcePhoneNumberArn=source_arn,
+                    PhoneNumberDescription=description,
+                    Tags=dict(tags),
+                    ClientToken=_token(token),
+                )
+            else:
+                answer = self._client.import_phone_number(
+                    InstanceId=instance_id,
+                    SourcePhoneNumberArn=source_arn,
+                    Tags=dict(tags),
+                    ClientToken=_token(token),
+                )
+        return NumberRef(answer["PhoneNumberId"], answer["PhoneNumberArn"], source_arn)
+
+    def describe(self, phone_number_id: str) -> PhoneNumber | None:
+        """The number, or None when Connect no longer knows it."""
+        try:
+            with calling("DescribePhoneNumber"):
+                answer = self._client.describe_phone_number(PhoneNumberId=phone_number_id)
+        except NotFoundError:
+            return None
+        return to_phone_number(answer["ClaimedPhoneNumberSummary"])
+
+    def find_by_source(self, source_arn: str) -> NumberRef | None:
+        """The Connect number imported from `source_arn`, in any instance of this Region."""
+        next_token: str | None = None
+        while True:
+            with calling("ListPhoneNumbersV2"):
+                if next_token:
+                    page = self._client.list_phone_numbers_v2(
+                        MaxResults=LIST_PAGE_SIZE, NextToken=next_token
+                    )
+                else:
+                    page = self._client.list_phone_numbers_v2(MaxResults=LIST_PAGE_SIZE)
+            for item in page.get("ListPhoneNumbersSummaryList", []):
+                if item.get("SourcePhoneNumberArn") == source_arn:
+                    return NumberRef(
+                        item.get("PhoneNumberId", ""), item.get("PhoneNumberArn", ""), source_arn
+                    )
+            next_token = page.get("NextToken")
+            if not next_token:
+                return None
+
+    def update_description(self, phone_number_id: str, description: str, token: str) -> None:
+        with calling("UpdatePhoneNumberMetadata"):
+            self._client.update_phone_number_metadata(
+                PhoneNumberId=phone_number_id,
+                PhoneNumberDescription=description,
+                ClientToken=_token(token),
+            )
+
+    def move(self, phone_number_id: str, instance_id: str, token: str) -> None:
+        with calling("UpdatePhoneNumber"):
+            self._client.update_phone_number(
+                PhoneNumberId=phone_number_id, InstanceId=instance_id, ClientToken=_token(token)
+            )
+
+    def tag(self, phone_number_arn: str, tags: Mapping[str, str]) -> None:
+        with calling("TagResource"):
+            self._client.tag_resource(resourceArn=phone_number_arn, tags=dict(tags))
+
+    def untag(self, phone_number_arn: str, keys: Sequence[str]) -> None:
+        with calling("UntagResource"):
+            self._client.untag_resource(resourceArn=phone_number_arn, tagKeys=list(keys))
+
+    def release(self, phone_number_id: str, token: str) -> bool:
+        """True when a release was requested; False when the number was already gone."""
+        try:
+            with calling("ReleasePhoneNumber"):
+                self._client.release_phone_number(
+                    PhoneNumberId=phone_number_id, ClientToken=_token(token)
+                )
+        except NotFoundError:
+            return False
+        return True

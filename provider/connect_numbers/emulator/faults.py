@@ -1,0 +1,132 @@
+"""Throttling and injected failures: the unhappy paths a real network and service produce.
+
+Token buckets run on the monotonic wall clock, not the service clock: throttling is about how
+fast a client calls, and a virtual clock that stands still would otherwise never refill them.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from .settings import ThrottleRule
+
+FaultKind = Literal["error", "reset", "latency"]
+
+
+class TokenBuckets:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rules: dict[str, ThrottleRule] = {}
+        self._tokens: dict[str, float] = {}
+        self._stamp: dict[str, float] = {}
+
+    def configure(self, operation: str, rule: ThrottleRule | None) -> None:
+        with self._lock:
+            if rule is None:
+                self._rules.pop(operation, None)
+            else:
+                self._rules[operation] = rule
+                self._tokens[operation] = rule.burst
+                self._stamp[operation] = time.monotonic()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rules.clear()
+
+    def take(self, operation: str) -> bool:
+        """Spends one token from the operation's bucket and from the "*" bucket, if any."""
+        with self._lock:
+            keys = [k for k in (operation, "*") if k in self._rules]
+            now = time.monotonic()
+            for key in keys:
+                rule = self._rules[key]
+                elapsed = now - self._stamp[key]
+                self._tokens[key] = min(rule.burst, self._tokens[key] + elapsed * rule.rate)
+                self._stamp[key] = now
+            if any(self._tokens[key] < 1.0 for key in keys):
+                return False
+            for key in keys:
+                self._tokens[key] -= 1.0
+            return True
+
+
+@dataclass
+class FaultRule:
+    # Operation name ("ImportPhoneNumber") or None for every AWS operation.
+    operation: str | None = None
+    kind: FaultKind = "error"
+    status: int = 500
+    code: str | None = None
+    # Applies to the next `count` matching calls; None means until cleared.
+    count: int | None = None
+    # Each matching call is hit with this probability (after `count` is considered).
+    probability: float = 1.0
+    latency: float = 0.0
+    # For resets: "before" loses the request, "after" runs it and loses the response.
+    when: Literal["before", "after"] = "before"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class FaultDecision:
+    latency: float = 0.0
+    error: FaultRule | None = None
+    reset: FaultRule | None = None
+
+
+class Faults:
+    def __init__(self, seed: int | None = None) -> None:
+        self._lock = threading.Lock()
+        self._rules: list[FaultRule] = []
+        self._random = random.Random(seed)
+
+    def add(self, rule: FaultRule) -> None:
+        with self._lock:
+            self._rules.append(rule)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rules.clear()
+
+    def rules(self) -> list[FaultRule]:
+        with self._lock:
+            return list(self._rules)
+
+    def decide(self, operation: str) -> FaultDecision:
+        decision = FaultDecision()
+        with self._lock:
+            for rule in list(self._rules):
+                if rule.operation not in (None, operation):
+                    continue
+                if rule.probability < 1.0 and self._random.random() >= rule.probability:
+                    continue
+                if rule.kind == "latency":
+                    decision.latency += rule.latency
+                elif decision.error is None and decision.reset is None:
+                    if rule.kind == "error":
+                        decision.error = rule
+                    else:
+                        decision.reset = rule
+                else:
+                    continue
+                if rule.count is not None:
+                    rule.count -= 1
+                    if rule.count <= 0:
+                        self._rules.remove(rule)
+        return decision
+
+
+def default_fault_code(status: int, internal_code: str) -> str:
+    if status == 429:
+        return "ThrottlingException"
+    if status == 500:
+        return internal_code
+    if status >= 500:
+        return "ServiceUnavailableException"
+    return "InvalidRequestException"

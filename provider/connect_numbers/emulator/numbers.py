@@ -1,0 +1,47 @@
+"""Made-up but well-formed E.164 numbers for End User Messaging sources."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+from .errors import ApiError
+
+# Calling codes of the countries the local service can hand out numbers in.
+CALLING_CODES = {
+    "US": "1",
+    "CA": "1",
+    "GB": "44",
+    "DE": "49",
+    "FR": "33",
+    "AU": "61",
+    "JP": "81",
+    "IE": "353",
+    "NZ": "64",
+    "MX": "52",
+}
+
+# End User Messaging number types as Connect reports them after import.
+CONNECT_TYPE = {"TOLL_FREE": "TOLL_FREE", "LONG_CODE": "DID", "TEN_DLC": "DID"}
+
+_random = random.SystemRandom()
+
+
+def new_phone_number(db: sqlite3.Connection, iso_country: str, number_type: str) -> str:
+    code = CALLING_CODES.get(iso_country)
+    if code is None:
+        raise ApiError(
+            "ValidationException",
+            f"IsoCountryCode: the local service has no numbers in {iso_country}; "
+            f"use one of {', '.join(sorted(CALLING_CODES))}",
+        )
+    for _ in range(100):
+        if code == "1":
+            area = "833" if number_type == "TOLL_FREE" else "206"
+            candidate = f"+1{area}{_random.randrange(10**7):07d}"
+        else:
+            candidate = f"+{code}{_random.randrange(10**9):09d}"
+        taken = db.execute("SELECT 1 FROM sources WHERE phone_number = ?", (candidate,)).fetchone()
+        if taken is None:
+            return candidate
+    raise ApiError("ServiceQuotaExceededException", f"no free numbers left in {iso_country}")

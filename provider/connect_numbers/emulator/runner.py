@@ -1,0 +1,140 @@
+"""Starting the service in-process (fast, for most tests) or as a subprocess (as users run it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .admin_client import AdminClient
+from .server import build_server, serve_in_thread
+from .settings import EmulatorSettings
+
+
+@dataclass
+class RunningEmulator:
+    endpoint_url: str
+    admin: AdminClient
+    state_path: Path
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    def stop(self) -> None:
+        """Stops a subprocess service (SIGTERM, then kill); in-process ones stop on exit."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def run_emulator(
+    settings: EmulatorSettings | None = None, state_path: Path | str = ":memory:"
+) -> Iterator[RunningEmulator]:
+    """The service on a background thread, on a free 127.0.0.1 port."""
+    server = build_server(settings or EmulatorSettings(), state_path)
+    thread = serve_in_thread(server)
+    try:
+        url = server.endpoint_url
+        yield RunningEmulator(url, AdminClient(url), Path(str(state_path)))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+        server.state.store.close()
+
+
+def settings_to_args(settings: EmulatorSettings) -> list[str]:
+    """The CLI flags that reproduce `settings` in a child process."""
+    args = [
+        "--region",
+        settings.region,
+        "--account-id",
+        settings.account_id,
+        "--claim-delay",
+        repr(settings.claim_delay),
+        "--release-delay",
+        repr(settings.release_delay),
+        "--quota-max-active-numbers",
+        str(settings.quota_max_active_numbers),
+        "--client-token-ttl",
+        repr(settings.client_token_ttl),
+    ]
+    if settings.claim_after_describes is not None:
+        args += ["--claim-after-describes", str(settings.claim_after_describes)]
+    if settings.virtual_clock:
+        args.append("--virtual-clock")
+    if settings.seed_demo:
+        args.append("--seed-demo")
+    for operation, rule in settings.throttle.items():
+        args += ["--throttle", f"{operation}={rule.rate}:{rule.burst}"]
+    if settings.allowed_actions is not None:
+        args += ["--allowed-actions", ",".join(settings.allowed_actions)]
+    return args
+
+
+def start_subprocess(
+    state_path: Path | str,
+    settings: EmulatorSettings | None = None,
+    extra_args: Sequence[str] = (),
+    port: int = 0,
+    timeout: float = 30.0,
+) -> RunningEmulator:
+    state_path = Path(state_path)
+    endpoint_file = state_path.with_name(state_path.name + ".endpoint")
+    endpoint_file.unlink(missing_ok=True)
+    log_path = state_path.with_name(state_path.name + ".log")
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "connect_numbers.emulator",
+                "--port",
+                str(port),
+                "--state",
+                str(state_path),
+                "--endpoint-file",
+                str(endpoint_file),
+                *settings_to_args(settings or EmulatorSettings()),
+                *extra_args,
+            ],
+            stdout=log,
+            stderr=log,
+            env=dict(os.environ),
+        )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if endpoint_file.exists():
+            url = endpoint_file.read_text().strip()
+            if url:
+                return RunningEmulator(url, AdminClient(url), state_path, process)
+        if process.poll() is not None:
+            break
+        time.sleep(0.02)
+    process.kill()
+    process.wait()
+    raise RuntimeError(f"the local service did not start; see {log_path}")
+
+
+@contextmanager
+def spawn_emulator(
+    state_path: Path | str,
+    settings: EmulatorSettings | None = None,
+    extra_args: Sequence[str] = (),
+    port: int = 0,
+) -> Iterator[RunningEmulator]:
+    """The service as a child process (`python -m connect_numbers.emulator`), stopped on exit."""
+    running = start_subprocess(state_path, settings, extra_args, port)
+    try:
+        yield running
+    finally:
+        running.stop()

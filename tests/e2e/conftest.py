@@ -1,0 +1,24 @@
+"""Fixtures for end-to-end tests: the local service in its own process, and stacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from connect_numbers.emulator import AdminClient
+from tests.support.local_service import LocalService, local_service
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[LocalService]:
+    """A local Connect service with short but real (time-based) claim and release delays."""
+    args = ["--claim-delay", "0.3", "--release-delay", "0.2"]
+    with local_service(tmp_path / "service.sqlite", args) as running:
+        yield running
+
+
+@pytest.fixture
+def admin(service: LocalService) -> AdminClient:
+    return AdminClient(service.endpoint_url)

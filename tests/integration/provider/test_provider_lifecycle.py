@@ -1,0 +1,259 @@
+"""The provider's methods against the local Connect service over HTTP, with real boto3.
+
+Time: the provider's waiter sleeps on a fake clock that also advances the service's virtual
+clock, so the service's 2 s claim delay and 0.5 s release delay pass without real waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from pulumi.dynamic import Config, ConfigureRequest
+
+from connect_numbers import props as p
+from connect_numbers.clients import reset_clients
+from connect_numbers.emulator import RunningEmulator
+from connect_numbers.errors import (
+    AccessDeniedError,
+    AdoptionRequiredError,
+    ImportFailedError,
+    OwnedElsewhereError,
+    WaitTimeoutError,
+)
+from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
+from connect_numbers.waiter import Clock
+
+pytestmark = pytest.mark.integration
+
+OWNER = "phones/dev/support-line"
+
+
+@dataclass
+class Live:
+    provider: ImportedPhoneNumberProvider
+    emulator: RunningEmulator
+    instance: dict[str, Any]
+    source: dict[str, Any]
+    connect: Any
+    sleeps: list[float] = field(default_factory=list)
+
+    def inputs(self, **overrides: Any) -> dict[str, Any]:
+        news = {
+            p.INSTANCE_ID: self.instance["Arn"],
+            p.SOURCE_PHONE_NUMBER_ARN: self.source["PhoneNumberArn"],
+            p.DESCRIPTION: "support line",
+            p.TAGS: {"team": "care"},
+            p.OWNER: OWNER,
+            "__provider": "serialized",
+        }
+        news.update(overrides)
+        checked = self.provider.check({}, news)
+        assert checked.failures == []
+        return checked.inputs
+
+    def create(self, **overrides: Any) -> tuple[str, dict[str, Any]]:
+        result = self.provider.create(self.inputs(**overrides))
+        assert result.outs is not None
+        return result.id, result.outs
+
+    def live_numbers(self) -> list[dict[str, Any]]:
+        return [n for n in self.emulator.admin.numbers() if n["Status"] != "RELEASING"]
+
+    def ops(self) -> list[str]:
+        return self.emulator.admin.operations()
+
+
+@pytest.fixture
+def live(
+    emulator: RunningEmulator,
+    instance: dict[str, Any],
+    source_number: Callable[..., dict[str, Any]],
+    connect_client: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Live:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-a-secret")
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    reset_clients()
+    now = [0.0]
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        now[0] += seconds
+        emulator.admin.advance_clock(seconds)
+
+    runtime = Runtime(clock=Clock(now=lambda: now[0], sleep=sleep, draw=lambda: 0.5), env={})
+    provider = ImportedPhoneNumberProvider(runtime)
+    provider.configure(
+        ConfigureRequest(
+            Config(
+                {"aws:region": "us-east-1", "connect-numbers:endpoint": emulator.endpoint_url},
+                "phones",
+            )
+        )
+    )
+    emulator.admin.clear_request_log()
+    return Live(provider, emulator, instance, source_number(), connect_client, sleeps)
+
+
+def test_import_goes_from_in_progress_to_claimed(live: Live) -> None:
+    number_id, outs = live.create()
+    assert outs[p.STATUS] == "CLAIMED"
+    assert outs[p.PHONE_NUMBER] == live.source["PhoneNumber"]
+    assert outs[p.INSTANCE_ID] == live.instance["Arn"]  # as declared
+    assert outs[p.TAGS] == {"team": "care"} and outs[p.OWNER] == OWNER
+    # First describe after 1 s sees IN_PROGRESS (claim delay 2 s), the second after 3 s CLAIMED.
+    assert live.ops() == ["ImportPhoneNumber", "DescribePhoneNumber", "DescribePhoneNumber"]
+    assert live.sleeps == [1.0, 2.0]
+    assert [n["PhoneNumberId"] for n in live.live_numbers()] == [number_id]
+
+
+def test_a_failed_import_reports_the_message_and_leaves_no_number(live: Live) -> None:
+    pending = live.emulator.admin.create_source_number(status="PENDING")
+    with pytest.raises(ImportFailedError, match="PENDING") as caught:
+        live.create(source_phone_number_arn=pending["PhoneNumberArn"])
+    assert "released" in str(caught.value)
+    assert live.live_numbers() == []
+
+
+def test_a_timed_out_create_is_resumed_by_the_next_up_with_one_number(live: Live) -> None:
+    live.emulator.admin.set_timing(claim_delay=100.0)
+    with pytest.raises(WaitTimeoutError) as caught:
+        live.create(wait_timeout_seconds=5.0)
+    [number] = live.live_numbers()
+    assert number["PhoneNumberId"] in str(caught.value)
+    number_id, outs = live.create()
+    assert number_id == number["PhoneNumberId"] and outs[p.STATUS] == "CLAIMED"
+    assert len(live.live_numbers()) == 1
+
+
+def test_a_create_killed_after_import_returned_is_resumed(live: Live) -> None:
+    """The previous process imported (with our owner tag) and died before state was written."""
+    first = live.connect.import_phone_number(
+        InstanceId=live.instance["InstanceId"],
+        SourcePhoneNumberArn=live.source["PhoneNumberArn"],
+        Tags={"team": "care", OWNER_TAG_KEY: OWNER},
+        ClientToken="token-of-the-dead-process",
+    )
+    number_id, outs = live.create(description="declared")
+    assert number_id == first["PhoneNumberId"]
+    assert outs[p.DESCRIPTION] == "declared"
+    assert len(live.live_numbers()) == 1
+
+
+def test_a_lost_import_answer_still_ends_with_exactly_one_number(live: Live) -> None:
+    live.emulator.admin.add_fault("ImportPhoneNumber", reset="after", count=1)
+    number_id, _ = live.create()
+    assert [n["PhoneNumberId"] for n in live.live_numbers()] == [number_id]
+
+
+@pytest.mark.parametrize("adopt", [False, True])
+def test_a_number_managed_by_another_stack_is_never_taken_over(live: Live, adopt: bool) -> None:
+    theirs = live.connect.import_phone_number(
+        InstanceId=live.instance["InstanceId"],
+        SourcePhoneNumberArn=live.source["PhoneNumberArn"],
+        Tags={OWNER_TAG_KEY: "phones/prod/support-line"},
+    )
+    with pytest.raises(OwnedElsewhereError):
+        live.create(adopt=adopt)
+    [number] = live.live_numbers()
+    assert number["PhoneNumberId"] == theirs["PhoneNumberId"]
+    assert number["Tags"] == {OWNER_TAG_KEY: "phones/prod/support-line"}
+
+
+def test_an_unmanaged_number_needs_adopt_and_is_then_taken_over(live: Live) -> None:
+    existing = live.connect.import_phone_number(
+        InstanceId=live.instance["InstanceId"],
+        SourcePhoneNumberArn=live.source["PhoneNumberArn"],
+        PhoneNumberDescription="made by hand",
+    )
+    with pytest.raises(AdoptionRequiredError, match=existing["PhoneNumberId"]):
+        live.create()
+    number_id, outs = live.create(adopt=True)
+    assert number_id == existing["PhoneNumberId"]
+    assert outs[p.DESCRIPTION] == "support line" and outs[p.OWNER] == OWNER
+    assert outs[p.TAGS] == {"team": "care"}
+
+
+def test_refresh_reads_back_drift_and_waits_for_a_move_in_progress(live: Live) -> None:
+    number_id, outs = live.create()
+    other = live.emulator.admin.create_instance("other")
+    live.connect.update_phone_number_metadata(
+        PhoneNumberId=number_id, PhoneNumberDescription="console"
+    )
+    live.connect.tag_resource(resourceArn=outs[p.PHONE_NUMBER_ARN], tags={"added": "by-hand"})
+    live.connect.update_phone_number(PhoneNumberId=number_id, InstanceId=other["InstanceId"])
+    result = live.provider.read(number_id, outs)
+    assert result.id == number_id and result.outs is not None and result.inputs is not None
+    assert result.outs[p.STATUS] == "CLAIMED"
+    for bag in (result.outs, result.inputs):
+        assert bag[p.DESCRIPTION] == "console"
+        assert bag[p.TAGS] == {"team": "care", "added": "by-hand"}
+        assert bag[p.INSTANCE_ID] == other["InstanceId"]
+
+
+def test_a_number_released_outside_pulumi_is_dropped_on_refresh(live: Live) -> None:
+    number_id, outs = live.create()
+    live.connect.release_phone_number(PhoneNumberId=number_id)
+    live.emulator.admin.advance_clock(10)
+    result = live.provider.read(number_id, outs)
+    assert result.id == ""
+
+
+def test_in_place_updates_keep_the_phone_number_id(live: Live) -> None:
+    number_id, outs = live.create()
+    other = live.emulator.admin.create_instance("other")
+    news = live.inputs(
+        description="after", tags={"team": "ops", "tier": "1"}, instance_id=other["InstanceId"]
+    )
+    diff = live.provider.diff(number_id, outs, news)
+    assert diff.changes is True and diff.replaces == []
+    updated = live.provider.update(number_id, outs, news).outs
+    assert updated is not None
+    assert updated[p.PHONE_NUMBER_ID] == number_id
+    assert updated[p.DESCRIPTION] == "after"
+    assert updated[p.TAGS] == {"team": "ops", "tier": "1"}
+    assert updated[p.INSTANCE_ID] == other["InstanceId"]
+    [number] = live.live_numbers()
+    assert number["PhoneNumberId"] == number_id and number["Status"] == "CLAIMED"
+    assert live.provider.diff(number_id, updated, news).changes is False
+
+
+def test_delete_releases_and_waits_until_gone(live: Live) -> None:
+    number_id, outs = live.create()
+    live.provider.delete(number_id, outs)
+    assert live.live_numbers() == []
+    with pytest.raises(live.connect.exceptions.ResourceNotFoundException):
+        live.connect.describe_phone_number(PhoneNumberId=number_id)
+    assert "ReleasePhoneNumber" in live.ops()
+    live.provider.delete(number_id, outs)  # already gone: still success
+
+
+def test_destroy_then_create_again_imports_afresh(live: Live) -> None:
+    first_id, outs = live.create()
+    live.provider.delete(first_id, outs)
+    second_id, _ = live.create()
+    assert second_id != first_id
+    assert [n["PhoneNumberId"] for n in live.live_numbers()] == [second_id]
+
+
+def test_access_denied_names_the_missing_action(live: Live) -> None:
+    number_id, outs = live.create()
+    live.emulator.admin.set_allowed_actions(["connect:DescribePhoneNumber"])
+    try:
+        with pytest.raises(AccessDeniedError, match="connect:ReleasePhoneNumber"):
+            live.provider.delete(number_id, outs)
+    finally:
+        live.emulator.admin.set_allowed_actions(None)
+
+
+def test_throttling_is_retried_before_it_reaches_the_user(live: Live) -> None:
+    number_id, outs = live.create()
+    live.emulator.admin.add_fault("DescribePhoneNumber", status=429, count=1)
+    result = live.provider.read(number_id, outs)
+    assert result.id == number_id

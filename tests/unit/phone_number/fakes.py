@@ -1,0 +1,177 @@
+"""Shared test doubles: a stubbed Connect client, a fake clock, canned ids and summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+from botocore.stub import Stubber
+
+from connect_numbers import props as p
+from connect_numbers.clients import ClientKey
+from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
+from connect_numbers.waiter import Backoff, Clock
+
+REGION = "us-east-1"
+ACCOUNT = "123456789012"
+INSTANCE_ID = "aaaaaaaa-bbbb-cccc-dddd-000000000001"
+OTHER_INSTANCE_ID = "aaaaaaaa-bbbb-cccc-dddd-000000000002"
+INSTANCE_ARN = f"arn:aws:connect:{REGION}:{ACCOUNT}:instance/{INSTANCE_ID}"
+OTHER_INSTANCE_ARN = f"arn:aws:connect:{REGION}:{ACCOUNT}:instance/{OTHER_INSTANCE_ID}"
+SOURCE_ARN = (
+    f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:phone-number/phone-0123456789abcdef0123456789abcdef"
+)
+OTHER_SOURCE_ARN = (
+    f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:phone-number/phone-fedcba9876543210fedcba9876543210"
+)
+NUMBER_ID = "11111111-2222-3333-4444-555555555555"
+NUMBER_ARN = f"arn:aws:connect:{REGION}:{ACCOUNT}:phone-number/{NUMBER_ID}"
+OWNER = "phones/dev/support-line"
+
+
+def inputs(**overrides: Any) -> dict[str, Any]:
+    """Checked inputs as the engine hands them to create/update (defaults filled)."""
+    base: dict[str, Any] = {
+        p.INSTANCE_ID: INSTANCE_ID,
+        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
+        p.DESCRIPTION: "support line",
+        p.TAGS: {"team": "care"},
+        p.ADOPT: False,
+        p.WAIT_TIMEOUT_SECONDS: 600.0,
+        p.REGION: None,
+        p.OWNER: OWNER,
+        "__provider": "serialized-provider",
+    }
+    base.update(overrides)
+    return base
+
+
+def summary(
+    status: str = "CLAIMED",
+    *,
+    message: str | None = None,
+    instance_id: str = INSTANCE_ID,
+    description: str = "support line",
+    tags: dict[str, str] | None = None,
+    owner: str | None = OWNER,
+) -> dict[str, Any]:
+    """A DescribePhoneNumber response."""
+    all_tags = dict({"team": "care"} if tags is None else tags)
+    if owner is not None:
+        all_tags[OWNER_TAG_KEY] = owner
+    phone_status: dict[str, str] = {"Status": status}
+    if message is not None:
+        phone_status["Message"] = message
+    return {
+        "ClaimedPhoneNumberSummary": {
+            "PhoneNumberId": NUMBER_ID,
+            "PhoneNumberArn": NUMBER_ARN,
+            "PhoneNumber": "+18005550100",
+            "PhoneNumberCountryCode": "US",
+            "PhoneNumberType": "TOLL_FREE",
+            "PhoneNumberDescription": description,
+            "TargetArn": f"arn:aws:connect:{REGION}:{ACCOUNT}:instance/{instance_id}",
+            "InstanceId": instance_id,
+            "Tags": all_tags,
+            "PhoneNumberStatus": phone_status,
+            "SourcePhoneNumberArn": SOURCE_ARN,
+        }
+    }
+
+
+def outputs(**overrides: Any) -> dict[str, Any]:
+    """State outputs as create would have written them (the engine's `olds`)."""
+    base = {
+        p.PHONE_NUMBER_ID: NUMBER_ID,
+        p.PHONE_NUMBER_ARN: NUMBER_ARN,
+        p.PHONE_NUMBER: "+18005550100",
+        p.COUNTRY_CODE: "US",
+        p.NUMBER_TYPE: "TOLL_FREE",
+        p.STATUS: "CLAIMED",
+        p.STATUS_MESSAGE: "",
+        p.TARGET_ARN: INSTANCE_ARN,
+        p.INSTANCE_ID: INSTANCE_ID,
+        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
+        p.DESCRIPTION: "support line",
+        p.TAGS: {"team": "care"},
+        p.OWNER: OWNER,
+        p.ADOPT: False,
+        p.WAIT_TIMEOUT_SECONDS: 600.0,
+        p.REGION: REGION,
+        "__provider": "serialized-provider",
+    }
+    base.update(overrides)
+    return base
+
+
+@dataclass
+class FakeClock:
+    """Time that moves only when the code under test sleeps."""
+
+    draws: list[float] = field(default_factory=list)
+    default_draw: float = 0.5
+    now_value: float = 1000.0
+    sleeps: list[float] = field(default_factory=list)
+
+    def now(self) -> float:
+        return self.now_value
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now_value += seconds
+
+    def draw(self) -> float:
+        return self.draws.pop(0) if self.draws else self.default_draw
+
+    def as_clock(self) -> Clock:
+        return Clock(now=self.now, sleep=self.sleep, draw=self.draw)
+
+
+@dataclass
+class Harness:
+    provider: ImportedPhoneNumberProvider
+    stub: Stubber
+    clock: FakeClock
+    keys: list[ClientKey]
+    notices: list[str]
+    tokens: Iterator[str]
+
+
+_CLIENT: list[Any] = []
+
+
+def make_client() -> Any:
+    """One real Connect client for all tests (building one costs ~0.1 s); each test stubs it."""
+    if not _CLIENT:
+        _CLIENT.append(
+            boto3.session.Session(
+                aws_access_key_id="AKIDTEST", aws_secret_access_key="secret", region_name=REGION
+            ).client("connect", region_name=REGION)
+        )
+    return _CLIENT[0]
+
+
+def harness(env: dict[str, str] | None = None) -> Harness:
+    client = make_client()
+    stub = Stubber(client)
+    clock = FakeClock()
+    keys: list[ClientKey] = []
+    notices: list[str] = []
+    counter = iter(f"token-{n}" for n in range(1, 1000))
+
+    def client_for(key: ClientKey) -> Any:
+        keys.append(key)
+        return client
+
+    runtime = Runtime(
+        client_for=client_for,
+        clock=clock.as_clock(),
+        backoff=Backoff(),
+        new_token=lambda: next(counter),
+        notify=notices.append,
+        env=env if env is not None else {},
+    )
+    return Harness(ImportedPhoneNumberProvider(runtime), stub, clock, keys, notices, counter)

@@ -1,0 +1,422 @@
+"""create: import, wait for CLAIMED, and the already-imported cases (resume, adopt, refuse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from connect_numbers import props as p
+from connect_numbers.clients import ClientKey
+from connect_numbers.errors import (
+    AccessDeniedError,
+    AdoptionRequiredError,
+    IdempotencyConflictError,
+    ImportFailedError,
+    OwnedElsewhereError,
+    QuotaExceededError,
+    ServiceError,
+    ThrottledError,
+    UnexpectedOwnerError,
+    WaitTimeoutError,
+)
+from connect_numbers.ownership import OWNER_TAG_KEY
+
+from .fakes import (
+    INSTANCE_ARN,
+    INSTANCE_ID,
+    NUMBER_ARN,
+    NUMBER_ID,
+    OTHER_INSTANCE_ID,
+    OWNER,
+    REGION,
+    SOURCE_ARN,
+    Harness,
+    harness,
+    inputs,
+    summary,
+)
+
+IMPORT_OK = {"PhoneNumberId": NUMBER_ID, "PhoneNumberArn": NUMBER_ARN}
+IMPORT_PARAMS = {
+    "InstanceId": INSTANCE_ID,
+    "SourcePhoneNumberArn": SOURCE_ARN,
+    "PhoneNumberDescription": "support line",
+    "Tags": {"team": "care", OWNER_TAG_KEY: OWNER},
+    "ClientToken": "token-1",
+}
+LIST_PARAMS = {"MaxResults": 1000}
+
+
+def list_page(*sources: str, next_token: str | None = None) -> dict[str, object]:
+    page: dict[str, object] = {
+        "ListPhoneNumbersSummaryList": [
+            {
+                "PhoneNumberId": f"other-{n}" if source != SOURCE_ARN else NUMBER_ID,
+                "PhoneNumberArn": NUMBER_ARN,
+                "SourcePhoneNumberArn": source,
+                "InstanceId": INSTANCE_ID,
+            }
+            for n, source in enumerate(sources)
+        ]
+    }
+    if next_token:
+        page["NextToken"] = next_token
+    return page
+
+
+def already_imported(h: Harness) -> None:
+    h.stub.add_client_error(
+        "import_phone_number",
+        "IdempotencyException",
+        "An entity with the same name already exists.",
+        409,
+        expected_params=IMPORT_PARAMS,
+    )
+
+
+def test_import_sends_exact_parameters_with_owner_tag_and_a_client_token() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    assert result.id == NUMBER_ID
+
+
+def test_an_instance_arn_is_sent_as_the_bare_instance_id() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        h.provider.create(inputs(instance_id=INSTANCE_ARN))
+    h.stub.assert_no_pending_responses()
+
+
+def test_an_empty_description_is_left_out_of_the_import() -> None:
+    h = harness()
+    params = {k: v for k, v in IMPORT_PARAMS.items() if k != "PhoneNumberDescription"}
+    h.stub.add_response("import_phone_number", IMPORT_OK, params)
+    h.stub.add_response(
+        "describe_phone_number", summary(description=""), {"PhoneNumberId": NUMBER_ID}
+    )
+    with h.stub:
+        result = h.provider.create(inputs(description=""))
+    assert result.outs is not None and result.outs[p.DESCRIPTION] == ""
+
+
+def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
+    )
+    h.stub.add_response(
+        "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
+    )
+    h.stub.add_response("describe_phone_number", summary("CLAIMED"), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs())
+    assert h.clock.sleeps == [1.0, 2.0, 4.0]  # draw 0.5 of ceilings 2, 4, 8
+    assert result.outs == {
+        p.PHONE_NUMBER_ID: NUMBER_ID,
+        p.PHONE_NUMBER_ARN: NUMBER_ARN,
+        p.PHONE_NUMBER: "+18005550100",
+        p.COUNTRY_CODE: "US",
+        p.NUMBER_TYPE: "TOLL_FREE",
+        p.STATUS: "CLAIMED",
+        p.STATUS_MESSAGE: "",
+        p.TARGET_ARN: INSTANCE_ARN,
+        p.INSTANCE_ID: INSTANCE_ID,
+        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
+        p.DESCRIPTION: "support line",
+        p.TAGS: {"team": "care"},
+        p.OWNER: OWNER,
+        p.ADOPT: False,
+        p.WAIT_TIMEOUT_SECONDS: 600.0,
+        p.REGION: REGION,
+    }
+
+
+def test_calls_go_to_the_region_of_the_source_number_with_configured_profile() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        h.provider.create(inputs())
+    assert set(h.keys) == {ClientKey(REGION, None, None)}
+
+
+def test_failed_import_releases_the_number_and_reports_the_service_message() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number",
+        summary("FAILED", message="The number is not eligible for voice"),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    h.stub.add_response(
+        "release_phone_number", {}, {"PhoneNumberId": NUMBER_ID, "ClientToken": "token-2"}
+    )
+    h.stub.add_client_error(
+        "describe_phone_number",
+        "ResourceNotFoundException",
+        "gone",
+        404,
+        expected_params={"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub, pytest.raises(ImportFailedError) as caught:
+        h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    message = str(caught.value)
+    assert "The number is not eligible for voice" in message
+    assert NUMBER_ID in message and "released" in message
+    assert "\n" not in message
+
+
+def test_timeout_names_the_number_and_how_the_next_up_resumes() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    for _ in range(3):
+        h.stub.add_response(
+            "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
+        )
+    with h.stub, pytest.raises(WaitTimeoutError) as caught:
+        h.provider.create(inputs(wait_timeout_seconds=5.0))
+    h.stub.assert_no_pending_responses()
+    assert h.clock.sleeps == [1.0, 2.0, 2.0]  # the last sleep is cut to the deadline
+    message = str(caught.value)
+    assert NUMBER_ID in message and "pulumi up" in message and "resumes" in message
+
+
+def test_quota_exceeded_explains_the_180_day_rule_and_asks_for_a_quota_increase() -> None:
+    h = harness()
+    h.stub.add_client_error(
+        "import_phone_number",
+        "ServiceQuotaExceededException",
+        "Quota exceeded",
+        402,
+        expected_params=IMPORT_PARAMS,
+    )
+    with h.stub, pytest.raises(QuotaExceededError) as caught:
+        h.provider.create(inputs())
+    message = str(caught.value)
+    assert "180" in message and "200%" in message and "AWS Support" in message
+
+
+def test_access_denied_names_the_missing_iam_action() -> None:
+    h = harness()
+    h.stub.add_client_error(
+        "import_phone_number",
+        "AccessDeniedException",
+        "denied",
+        403,
+        expected_params=IMPORT_PARAMS,
+    )
+    with h.stub, pytest.raises(AccessDeniedError) as caught:
+        h.provider.create(inputs())
+    assert "connect:ImportPhoneNumber" in str(caught.value)
+
+
+def test_a_fresh_client_token_is_used_for_every_create() -> None:
+    h = harness()
+    for token in ("token-1", "token-2"):
+        h.stub.add_response(
+            "import_phone_number", IMPORT_OK, {**IMPORT_PARAMS, "ClientToken": token}
+        )
+        h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        h.provider.create(inputs())
+        h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+
+
+def test_an_interrupted_create_is_resumed_by_finding_our_owner_tag() -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response(
+        "list_phone_numbers_v2", list_page("arn:other", next_token="n2"), LIST_PARAMS
+    )
+    h.stub.add_response(
+        "list_phone_numbers_v2", list_page(SOURCE_ARN), {**LIST_PARAMS, "NextToken": "n2"}
+    )
+    h.stub.add_response(
+        "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
+    )
+    h.stub.add_response("describe_phone_number", summary("CLAIMED"), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    assert result.id == NUMBER_ID
+
+
+def test_a_resumed_number_is_moved_and_updated_to_the_declared_inputs() -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response("list_phone_numbers_v2", list_page(SOURCE_ARN), LIST_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(instance_id=OTHER_INSTANCE_ID, description="old", tags={"stale": "x"}),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    h.stub.add_response(
+        "update_phone_number",
+        {"PhoneNumberId": NUMBER_ID, "PhoneNumberArn": NUMBER_ARN},
+        {"PhoneNumberId": NUMBER_ID, "InstanceId": INSTANCE_ID, "ClientToken": "token-2"},
+    )
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(description="old", tags={"stale": "x"}),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    h.stub.add_response(
+        "update_phone_number_metadata",
+        {},
+        {
+            "PhoneNumberId": NUMBER_ID,
+            "PhoneNumberDescription": "support line",
+            "ClientToken": "token-3",
+        },
+    )
+    h.stub.add_response(
+        "describe_phone_number", summary(tags={"stale": "x"}), {"PhoneNumberId": NUMBER_ID}
+    )
+    h.stub.add_response("tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {"team": "care"}})
+    h.stub.add_response("untag_resource", {}, {"resourceArn": NUMBER_ARN, "tagKeys": ["stale"]})
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    assert result.outs is not None and result.outs[p.INSTANCE_ID] == INSTANCE_ID
+
+
+def test_an_unowned_imported_number_is_refused_without_adopt_and_names_the_number() -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response("list_phone_numbers_v2", list_page(SOURCE_ARN), LIST_PARAMS)
+    h.stub.add_response("describe_phone_number", summary(owner=None), {"PhoneNumberId": NUMBER_ID})
+    with h.stub, pytest.raises(AdoptionRequiredError) as caught:
+        h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    assert NUMBER_ID in str(caught.value) and "adopt=True" in str(caught.value)
+
+
+def test_adopt_writes_the_owner_tag_first_then_applies_the_declared_inputs() -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response("list_phone_numbers_v2", list_page(SOURCE_ARN), LIST_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(owner=None, description="console", tags={}),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    h.stub.add_response(
+        "tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {OWNER_TAG_KEY: OWNER}}
+    )
+    h.stub.add_response(
+        "update_phone_number_metadata",
+        {},
+        {
+            "PhoneNumberId": NUMBER_ID,
+            "PhoneNumberDescription": "support line",
+            "ClientToken": "token-2",
+        },
+    )
+    h.stub.add_response("describe_phone_number", summary(tags={}), {"PhoneNumberId": NUMBER_ID})
+    h.stub.add_response("tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {"team": "care"}})
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs(adopt=True))
+    h.stub.assert_no_pending_responses()
+    assert result.outs is not None and result.outs[p.OWNER] == OWNER
+
+
+@pytest.mark.parametrize("adopt", [False, True])
+def test_a_number_owned_by_another_stack_is_never_taken_over(adopt: bool) -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response("list_phone_numbers_v2", list_page(SOURCE_ARN), LIST_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(owner="phones/prod/support-line"),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub, pytest.raises(OwnedElsewhereError) as caught:
+        h.provider.create(inputs(adopt=adopt))
+    h.stub.assert_no_pending_responses()
+    assert "phones/prod/support-line" in str(caught.value)
+
+
+def test_the_original_conflict_stands_when_no_imported_number_is_found() -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response("list_phone_numbers_v2", list_page("arn:other"), LIST_PARAMS)
+    with h.stub, pytest.raises(IdempotencyConflictError):
+        h.provider.create(inputs())
+
+
+def test_a_resumed_import_that_failed_is_released_and_reported() -> None:
+    h = harness()
+    already_imported(h)
+    h.stub.add_response("list_phone_numbers_v2", list_page(SOURCE_ARN), LIST_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number",
+        summary("FAILED", message="carrier refused"),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    h.stub.add_response(
+        "release_phone_number", {}, {"PhoneNumberId": NUMBER_ID, "ClientToken": "token-2"}
+    )
+    h.stub.add_client_error("describe_phone_number", "ResourceNotFoundException", "gone", 404)
+    with h.stub, pytest.raises(ImportFailedError, match="carrier refused"):
+        h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+
+
+def test_other_import_errors_keep_the_aws_code_and_request_id() -> None:
+    h = harness()
+    h.stub.add_client_error(
+        "import_phone_number",
+        "InternalServiceException",
+        "boom",
+        500,
+        expected_params=IMPORT_PARAMS,
+        response_meta={"RequestId": "req-123"},
+    )
+    with h.stub, pytest.raises(ServiceError) as caught:
+        h.provider.create(inputs())
+    assert "InternalServiceException" in str(caught.value) and "req-123" in str(caught.value)
+
+
+def test_an_import_that_comes_back_with_someone_elses_owner_tag_is_not_claimed() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response(
+        "describe_phone_number", summary(owner="phones/prod/x"), {"PhoneNumberId": NUMBER_ID}
+    )
+    with h.stub, pytest.raises(UnexpectedOwnerError):
+        h.provider.create(inputs())
+
+
+def test_a_throttled_poll_keeps_waiting_instead_of_failing_the_create() -> None:
+    h = harness()
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_client_error("describe_phone_number", "ThrottlingException", "Rate exceeded", 429)
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    assert result.id == NUMBER_ID and h.clock.sleeps == [1.0, 2.0]
+
+
+def test_throttling_outside_a_wait_is_reported_as_one_actionable_line() -> None:
+    h = harness()
+    h.stub.add_client_error(
+        "import_phone_number",
+        "ThrottlingException",
+        "Rate exceeded",
+        429,
+        expected_params=IMPORT_PARAMS,
+    )
+    with h.stub, pytest.raises(ThrottledError) as caught:
+        h.provider.create(inputs())
+    assert "ImportPhoneNumber" in str(caught.value) and "\n" not in str(caught.value)

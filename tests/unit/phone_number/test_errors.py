@@ -1,0 +1,72 @@
+"""AWS errors become one line a user can act on."""
+
+from __future__ import annotations
+
+import botocore.exceptions
+import pytest
+
+from connect_numbers.connect_api import ConnectApi, translate
+from connect_numbers.errors import (
+    AccessDeniedError,
+    ConfigurationError,
+    ServiceError,
+    ThrottledError,
+)
+
+from .fakes import NUMBER_ID, make_client
+
+
+def client_error(
+    code: str, message: str = "", status: int = 400, request_id: str = "rid-1"
+) -> botocore.exceptions.ClientError:
+    return botocore.exceptions.ClientError(
+        {
+            "Error": {"Code": code, "Message": message},
+            "ResponseMetadata": {"RequestId": request_id, "HTTPStatusCode": status},
+        },
+        "DescribePhoneNumber",
+    )
+
+
+def test_access_denied_names_the_action_for_the_operation() -> None:
+    err = translate(client_error("AccessDeniedException", "denied", 403), "DescribePhoneNumber")
+    assert isinstance(err, AccessDeniedError)
+    assert "connect:DescribePhoneNumber" in str(err) and "rid-1" in str(err)
+
+
+def test_access_denied_prefers_the_action_quoted_by_aws() -> None:
+    message = (
+        "User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: "
+        "sms-voice:DescribePhoneNumbers on resource: "
+        "arn:aws:sms-voice:us-east-1:123456789012:phone-number/p"
+    )
+    err = translate(client_error("AccessDeniedException", message, 403), "ImportPhoneNumber")
+    assert isinstance(err, AccessDeniedError) and err.action == "sms-voice:DescribePhoneNumbers"
+
+
+def test_throttling_left_after_retries_says_what_to_do() -> None:
+    err = translate(
+        client_error("ThrottlingException", "Rate exceeded", 429), "DescribePhoneNumber"
+    )
+    assert isinstance(err, ThrottledError) and "--parallel" in str(err)
+
+
+def test_unknown_errors_keep_code_message_and_request_id_on_one_line() -> None:
+    err = translate(client_error("WeirdNewException", "odd", 418, "rid-9"), "ReleasePhoneNumber")
+    assert type(err) is ServiceError
+    assert str(err) == "ReleasePhoneNumber failed: WeirdNewException: odd (AWS request id rid-9)"
+
+
+def test_missing_credentials_are_a_configuration_error_naming_the_settings() -> None:
+    client = make_client()
+
+    def no_credentials(**_: object) -> None:
+        raise botocore.exceptions.NoCredentialsError()
+
+    api = ConnectApi(client)
+    client.describe_phone_number = no_credentials  # type: ignore[method-assign]
+    try:
+        with pytest.raises(ConfigurationError, match="aws:profile"):
+            api.describe(NUMBER_ID)
+    finally:
+        del client.describe_phone_number

@@ -1,0 +1,141 @@
+"""read: what `pulumi refresh` sees, including drift and numbers that are gone."""
+
+from __future__ import annotations
+
+from connect_numbers import props as p
+from connect_numbers.clients import ClientKey
+
+from .fakes import (
+    INSTANCE_ARN,
+    NUMBER_ARN,
+    NUMBER_ID,
+    OTHER_INSTANCE_ID,
+    OWNER,
+    SOURCE_ARN,
+    harness,
+    outputs,
+    summary,
+)
+
+
+def test_drift_in_description_tags_and_instance_shows_in_outputs_and_inputs() -> None:
+    h = harness()
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(instance_id=OTHER_INSTANCE_ID, description="edited in console", tags={"x": "1"}),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    assert result.id == NUMBER_ID
+    assert result.outs is not None and result.inputs is not None
+    for bag in (result.outs, result.inputs):
+        assert bag[p.INSTANCE_ID] == OTHER_INSTANCE_ID
+        assert bag[p.DESCRIPTION] == "edited in console"
+        assert bag[p.TAGS] == {"x": "1"}
+    assert result.inputs == {
+        p.INSTANCE_ID: OTHER_INSTANCE_ID,
+        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
+        p.DESCRIPTION: "edited in console",
+        p.TAGS: {"x": "1"},
+        p.ADOPT: False,
+        p.WAIT_TIMEOUT_SECONDS: 600.0,
+        p.REGION: "us-east-1",
+        p.OWNER: OWNER,
+    }
+
+
+def test_an_unchanged_number_reads_back_its_inputs_exactly() -> None:
+    h = harness()
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    expected = {k: v for k, v in outputs().items() if k != "__provider"}
+    assert result.outs == expected
+
+
+def test_a_removed_owner_tag_reads_back_as_no_owner_so_the_next_up_restores_it() -> None:
+    h = harness()
+    h.stub.add_response("describe_phone_number", summary(owner=None), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    assert result.inputs is not None and result.inputs[p.OWNER] is None
+
+
+def test_aws_reserved_tags_are_not_reported_as_user_tags() -> None:
+    h = harness()
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(tags={"team": "care", "aws:cloudformation:stack-name": "s"}),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    assert result.outs is not None and result.outs[p.TAGS] == {"team": "care"}
+
+
+def test_a_number_that_is_gone_is_dropped_from_state() -> None:
+    h = harness()
+    h.stub.add_client_error(
+        "describe_phone_number",
+        "ResourceNotFoundException",
+        "not found",
+        404,
+        expected_params={"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    assert result.id == "" and result.outs == {}
+
+
+def test_a_number_left_in_progress_is_waited_for() -> None:
+    h = harness()
+    h.stub.add_response(
+        "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
+    )
+    h.stub.add_response("describe_phone_number", summary("CLAIMED"), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    h.stub.assert_no_pending_responses()
+    assert h.clock.sleeps == [1.0]
+    assert result.outs is not None and result.outs[p.STATUS] == "CLAIMED"
+
+
+def test_read_uses_the_region_of_the_number_arn_not_todays_config() -> None:
+    h = harness(env={"AWS_REGION": "eu-west-1"})
+    arn = NUMBER_ARN.replace("us-east-1", "ap-southeast-2")
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        h.provider.read(NUMBER_ID, outputs(phone_number_arn=arn))
+    assert h.keys == [ClientKey("ap-southeast-2", None, None)]
+
+
+def test_read_with_only_an_id_falls_back_to_the_configured_region() -> None:
+    h = harness(env={"AWS_REGION": "eu-west-1"})
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        h.provider.read(NUMBER_ID, {"__provider": "x"})
+    assert h.keys == [ClientKey("eu-west-1", None, None)]
+
+
+def test_a_declared_instance_arn_is_kept_while_it_names_the_live_instance() -> None:
+    h = harness()
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs(instance_id=INSTANCE_ARN))
+    assert result.outs is not None and result.inputs is not None
+    assert (
+        result.outs[p.INSTANCE_ID] == INSTANCE_ARN and result.inputs[p.INSTANCE_ID] == INSTANCE_ARN
+    )
+
+
+def test_a_declared_instance_arn_gives_way_to_the_live_id_after_a_move() -> None:
+    h = harness()
+    h.stub.add_response(
+        "describe_phone_number",
+        summary(instance_id=OTHER_INSTANCE_ID),
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs(instance_id=INSTANCE_ARN))
+    assert result.outs is not None and result.outs[p.INSTANCE_ID] == OTHER_INSTANCE_ID

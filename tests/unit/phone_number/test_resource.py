@@ -1,0 +1,73 @@
+"""The program side: what `ImportedPhoneNumber` registers with the engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+import pytest
+
+from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
+from connect_numbers import props as p
+
+from .fakes import INSTANCE_ID, SOURCE_ARN
+
+
+class Recorder(pulumi.runtime.Mocks):
+    def __init__(self) -> None:
+        self.resources: list[pulumi.runtime.MockResourceArgs] = []
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
+        self.resources.append(args)
+        return "pn-1", dict(args.inputs, phone_number_id="pn-1", phone_number="+18005550100")
+
+    def call(
+        self, args: pulumi.runtime.MockCallArgs
+    ) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
+        return {}, None
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    mocks = Recorder()
+    pulumi.runtime.set_mocks(mocks, project="phones", stack="dev", preview=False)
+    return mocks
+
+
+@pulumi.runtime.test
+def test_registers_the_dynamic_type_with_declared_inputs_and_the_owner(recorder: Recorder) -> Any:
+    number = ImportedPhoneNumber(
+        "support-line",
+        ImportedPhoneNumberArgs(
+            instance_id=INSTANCE_ID,
+            source_phone_number_arn=SOURCE_ARN,
+            description="support",
+            tags={"team": "care"},
+        ),
+    )
+
+    def check(_: Any) -> None:
+        [registered] = recorder.resources
+        assert registered.typ == "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
+        assert registered.name == "support-line"
+        inputs = registered.inputs
+        assert inputs[p.INSTANCE_ID] == INSTANCE_ID
+        assert inputs[p.SOURCE_PHONE_NUMBER_ARN] == SOURCE_ARN
+        assert inputs[p.DESCRIPTION] == "support"
+        assert inputs[p.TAGS] == {"team": "care"}
+        assert inputs[p.OWNER] == "phones/dev/support-line"
+        assert "__provider" in inputs
+
+    return pulumi.Output.all(number.phone_number_id, number.phone_number).apply(check)
+
+
+@pulumi.runtime.test
+def test_outputs_are_typed_attributes(recorder: Recorder) -> Any:
+    number = ImportedPhoneNumber(
+        "n", ImportedPhoneNumberArgs(instance_id=INSTANCE_ID, source_phone_number_arn=SOURCE_ARN)
+    )
+    return number.phone_number.apply(lambda value: assertion(value == "+18005550100"))
+
+
+def assertion(condition: bool) -> None:
+    assert condition
