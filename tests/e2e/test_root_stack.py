@@ -69,6 +69,7 @@ def test_program_test_sequence_then_an_in_place_description_change(
 
     stack.preview(expect_no_changes=True)
     stack.refresh(expect_no_changes=True)
+    stack.preview(expect_no_changes=True)
 
     numbers[0]["description"] = "Support line (24/7)"
     write_stack_config(stack, _config(service.endpoint_url, instance["InstanceId"], numbers))

@@ -186,7 +186,8 @@ class ServiceState:
             numbers.append(
                 self.create_source_number(
                     source_id=f"phone-{digest.hexdigest()[:32]}",
-                    phone_number=f"+1833555{index:04d}",
+                    # Fixed numbers only for "demo", so other seeds never share a number with it.
+                    phone_number=f"+1833555{index:04d}" if alias == "demo" else None,
                 )
             )
         return {"Instance": instance, "SourceNumbers": numbers}

@@ -108,5 +108,6 @@ def test_seed_demo_creates_deterministic_ids_once(tmp_path: Path) -> None:
         "+18335550002",
         "+18335550003",
     ]
+    assert sources["PhoneNumbers"][0]["PhoneNumberId"] == "phone-8100ec4343e4389ab885e0761b153c13"
     assert all(s["Status"] == "ACTIVE" for s in sources["PhoneNumbers"])
     assert sources_again["PhoneNumbers"] == sources["PhoneNumbers"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import urllib.parse
+from collections.abc import Iterator
 from typing import Any
 
 import botocore.session
@@ -99,9 +100,9 @@ def _call(client: Any, operation: str, params: dict[str, Any]) -> int | None:
 
 
 @pytest.fixture
-def fuzz_clients(make_client: Any) -> dict[str, Any]:
+def fuzz_clients(emulator: Any, make_client: Any) -> Iterator[dict[str, Any]]:
     """Clients that send whatever they are given and never hide a 5xx behind a retry."""
-    clients = {
+    yield {
         service: make_client(
             service,
             parameter_validation=False,
@@ -109,7 +110,8 @@ def fuzz_clients(make_client: Any) -> dict[str, Any]:
         )
         for service in ("connect", "pinpoint-sms-voice-v2")
     }
-    return clients
+    # The property means nothing if the client refused to send every example.
+    assert emulator.admin.request_log(), "no fuzzed request reached the service"
 
 
 @pytest.mark.parametrize(("service", "operation"), _operations())
