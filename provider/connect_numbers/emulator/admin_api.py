@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ApiError
 from .faults import FaultRule
-from .service import ServiceState
+from .service import ServiceState, settle_due
 from .settings import ThrottleRule
 
 PREFIX = "/_emulator/"
@@ -123,6 +123,7 @@ def _timing(state: ServiceState, body: dict[str, Any]) -> Any:
 
 def _numbers(state: ServiceState, body: dict[str, Any]) -> Any:
     with state.store.transaction() as db:
+        settle_due(db, state.clock.now())
         rows = db.execute("SELECT * FROM numbers ORDER BY seq").fetchall()
         tags = db.execute("SELECT * FROM tags").fetchall()
     by_arn: dict[str, dict[str, str]] = {}

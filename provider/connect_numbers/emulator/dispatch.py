@@ -118,9 +118,11 @@ class Dispatcher:
                 f"{operation} is not implemented by the local connect-numbers service",
             )
         pending: ApiError | None = None
+        now = state.clock.now()
         with state.store.transaction() as db:
-            ctx = RequestContext(state, db, service, operation, region, account, state.clock.now())
-            settle_due(ctx)
+            settle_due(db, now)
+        with state.store.transaction() as db:
+            ctx = RequestContext(state, db, service, operation, region, account, now)
             try:
                 output = handler(ctx, params)
             except ApiError as err:

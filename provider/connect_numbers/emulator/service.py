@@ -196,18 +196,22 @@ class ServiceState:
 # --- rules shared by operations ---------------------------------------------------------
 
 
-def settle_due(ctx: RequestContext) -> None:
-    """Applies every time-based transition that is due; describe-counted ones wait for describes."""
+def settle_due(db: sqlite3.Connection, now: float) -> None:
+    """Applies every time-based transition that is due; describe-counted ones wait for describes.
+
+    Callers run it in a transaction of its own: a transition that is due has happened, whatever
+    becomes of the request that noticed it (an error answer rolls back only the request's work).
+    """
     due = "describes_left IS NULL AND settle_at <= ?"
-    gone = ctx.db.execute(
-        f"SELECT arn FROM numbers WHERE status = 'RELEASING' AND {due}", (ctx.now,)
+    gone = db.execute(
+        f"SELECT arn FROM numbers WHERE status = 'RELEASING' AND {due}", (now,)
     ).fetchall()
     for row in gone:
-        delete_number(ctx.db, row["arn"])
-    ctx.db.execute(
+        delete_number(db, row["arn"])
+    db.execute(
         f"UPDATE numbers SET status = outcome, message = outcome_message "
         f"WHERE status = 'IN_PROGRESS' AND {due}",
-        (ctx.now,),
+        (now,),
     )
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks of connect-numbers against the local service; run `python -m bench.run`."""

@@ -1,0 +1,85 @@
+"""The real Pulumi CLI, run as a user runs it, offline, one stack per folder.
+
+Why subprocess rather than the Automation API: wall time must be the CLI's and nothing else,
+and both stacks of a comparison must be driven identically. The offline environment is the
+test harness's (tests/support/engine.py), so benchmarks and e2e tests run the same engine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.support.engine import PULUMI_BIN, local_aws_env, offline_env
+
+from .procmem import PeakMemory
+
+PULUMI = PULUMI_BIN / "pulumi"
+
+
+@dataclass
+class Timed:
+    command: str
+    seconds: float
+    returncode: int
+    peak_kib: int
+    output_tail: str
+
+
+class BenchStack:
+    """A copy of a program in `root/<name>`, its own backend and PULUMI_HOME, one stack."""
+
+    def __init__(self, program: Path, root: Path, name: str, parallel: int | None) -> None:
+        self.root = root / name
+        self.work_dir = self.root / "program"
+        shutil.copytree(
+            program, self.work_dir, ignore=shutil.ignore_patterns("Pulumi.*.yaml", "__pycache__")
+        )
+        self.env = {**os.environ, **offline_env(self.root), **local_aws_env()}
+        self.parallel = parallel
+        self.stack = "bench"
+        self._run(["stack", "init", self.stack])
+
+    def _run(self, args: list[str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(PULUMI), *args, "--non-interactive", "--cwd", str(self.work_dir)],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    def set_config(self, config: dict[str, Any]) -> None:
+        """Merges plain (non-secret) values into Pulumi.bench.yaml, keeping the salt."""
+        path = self.work_dir / f"Pulumi.{self.stack}.yaml"
+        data = yaml.safe_load(path.read_text()) if path.exists() else None
+        data = data or {}
+        data.setdefault("config", {}).update(config)
+        path.write_text(yaml.safe_dump(data, sort_keys=True))
+
+    def timed(self, command: str) -> Timed:
+        args = [command]
+        if command in ("up", "refresh"):
+            args += ["--yes", "--skip-preview"]
+        if command in ("up", "refresh", "preview") and self.parallel is not None:
+            args += ["--parallel", str(self.parallel)]
+        with PeakMemory(self.work_dir) as memory:
+            start = time.perf_counter()
+            done = self._run(args)
+            seconds = time.perf_counter() - start
+        output = (done.stdout + done.stderr).strip().splitlines()
+        return Timed(command, seconds, done.returncode, memory.peak_kib, "\n".join(output[-15:]))
+
+    def export(self) -> dict[str, Any]:
+        done = self._run(["stack", "export"])
+        if done.returncode != 0:
+            raise RuntimeError(f"stack export failed: {done.stderr}")
+        return dict(json.loads(done.stdout))
