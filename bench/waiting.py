@@ -60,9 +60,7 @@ def candidate(claim_delay: float, rng: random.Random) -> tuple[float, int]:
     log = WaitLog()
     clock = Clock(now=lambda: now[0], sleep=sleep, draw=lambda: 0.5 + 0.5 * rng.random())
     backoff = Backoff(first=2.0, cap=10.0)
-    detected = wait_until(
-        poll, timeout=claim_delay + 3600.0, clock=clock, backoff=backoff, log=log
-    )
+    detected = wait_until(poll, timeout=claim_delay + 3600.0, clock=clock, backoff=backoff, log=log)
     return detected, log.polls
 
 

@@ -1,0 +1,198 @@
+"""Parts 1, 3 and 4: `pulumi up` at scale, preview/refresh overhead and state weight.
+
+Every measurement of ours runs beside the same measurement of the no-op stack, in one process
+and one run, against one local service with Connect's default throttling.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from connect_numbers.emulator.admin_client import AdminClient
+
+from .bounds import import_bounds, refresh_bound
+from .cli import BenchStack, Timed
+from .settings import BenchSettings
+
+PROGRAMS = Path(__file__).resolve().parent / "programs"
+NUMBER_TYPE = "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
+NOOP_TYPE = "pulumi-python:dynamic:Resource"
+
+Say = Callable[[str], None]
+
+
+def call_stats(log: list[dict[str, Any]], n: int) -> dict[str, Any]:
+    by_op = collections.Counter(str(e["operation"]) for e in log)
+    throttled = collections.Counter(
+        str(e["operation"]) for e in log if e.get("error_code") == "ThrottlingException"
+    )
+    other_errors = collections.Counter(
+        f"{e['operation']}:{e.get('error_code')}"
+        for e in log
+        if e.get("error_code") not in (None, "ThrottlingException")
+    )
+    times = [float(e["time"]) for e in log if e.get("time") is not None]
+    return {
+        "calls": sum(by_op.values()),
+        "calls_per_number": sum(by_op.values()) / n if n else 0.0,
+        "per_number_by_operation": {op: c / n for op, c in sorted(by_op.items())} if n else {},
+        "by_operation": dict(sorted(by_op.items())),
+        "throttled": sum(throttled.values()),
+        "throttled_by_operation": dict(sorted(throttled.items())),
+        "other_error_answers": dict(sorted(other_errors.items())),
+        "service_span_seconds": (max(times) - min(times)) if times else 0.0,
+        # When each successful ImportPhoneNumber ran, from the first call: shows the concurrency.
+        "import_offsets": [
+            round(float(e["time"]) - min(times), 3)
+            for e in log
+            if e["operation"] == "ImportPhoneNumber" and e.get("error_code") is None
+        ],
+    }
+
+
+def _resources(state: dict[str, Any], type_: str) -> list[dict[str, Any]]:
+    deployment = state.get("deployment", {})
+    return [r for r in deployment.get("resources", []) or [] if r.get("type") == type_]
+
+
+def _surfaced(timed: Timed, created: int, n: int) -> dict[str, Any]:
+    error_lines = [line for line in timed.output_tail.splitlines() if "error" in line.lower()]
+    throttle_lines = [line for line in error_lines if "throttl" in line.lower()]
+    return {
+        "returncode": timed.returncode,
+        "resources_missing": n - created,
+        "errors_surfaced": max(n - created, 1 if timed.returncode else 0),
+        "throttle_errors_surfaced": len(throttle_lines),
+        "output_tail": timed.output_tail if timed.returncode else "",
+    }
+
+
+class ScaleBench:
+    def __init__(
+        self, settings: BenchSettings, admin: AdminClient, endpoint: str, root: Path, say: Say
+    ) -> None:
+        self.settings = settings
+        self.admin = admin
+        self.endpoint = endpoint
+        self.root = root
+        self.say = say
+        self.instance_id = str(admin.create_instance("bench")["InstanceId"])
+        self.stacks: dict[str, BenchStack] = {}
+
+    def _pause(self) -> None:
+        time.sleep(self.settings.settle_pause)
+
+    def _noop_stack(self, n: int) -> BenchStack:
+        stack = BenchStack(PROGRAMS / "noop", self.root, f"noop-{n}", self.settings.parallel)
+        stack.set_config({"bench-noop:count": n})
+        return stack
+
+    def _numbers_stack(self, n: int) -> BenchStack:
+        stack = BenchStack(PROGRAMS / "numbers", self.root, f"numbers-{n}", self.settings.parallel)
+        sources = [str(self.admin.create_source_number()["PhoneNumberArn"]) for _ in range(n)]
+        stack.set_config(
+            {
+                "aws:region": "us-east-1",
+                "connect-numbers:endpoint": self.endpoint,
+                "bench-numbers:instanceId": self.instance_id,
+                "bench-numbers:sources": sources,
+            }
+        )
+        return stack
+
+    def _measure(self, stack: BenchStack, command: str) -> tuple[Timed, list[dict[str, Any]]]:
+        self._pause()
+        self.admin.clear_request_log()
+        timed = stack.timed(command)
+        return timed, self.admin.request_log()
+
+    def import_at_scale(self, n: int, parallel: int) -> dict[str, Any]:
+        noop = self._noop_stack(n)
+        ours = self._numbers_stack(n)
+        noop_up, _ = self._measure(noop, "up")
+        self.say(f"  N={n} no-op up: {noop_up.seconds:.1f} s (rc {noop_up.returncode})")
+        ours_up, log = self._measure(ours, "up")
+        self.say(f"  N={n} ours  up: {ours_up.seconds:.1f} s (rc {ours_up.returncode})")
+        self.stacks[f"noop-{n}"] = noop
+        self.stacks[f"numbers-{n}"] = ours
+        created = len(_resources(ours.export(), NUMBER_TYPE))
+        bounds = import_bounds(n, self.settings, parallel)
+        overhead = ours_up.seconds - noop_up.seconds
+        return {
+            "n": n,
+            "ours_seconds": ours_up.seconds,
+            "noop_seconds": noop_up.seconds,
+            "overhead_seconds": overhead,
+            "bounds": asdict(bounds),
+            "ratio_to_service_bound": overhead / bounds.service_bound,
+            "ratio_to_engine_bound": overhead / bounds.engine_bound,
+            "calls": call_stats(log, n),
+            "surfaced": _surfaced(ours_up, created, n),
+            "peak_rss_mib_ours": ours_up.peak_kib / 1024,
+            "peak_rss_mib_noop": noop_up.peak_kib / 1024,
+        }
+
+    def plan_and_refresh(self, n: int, repeats: int = 2) -> dict[str, Any]:
+        noop, ours = self.stacks[f"noop-{n}"], self.stacks[f"numbers-{n}"]
+        result: dict[str, Any] = {"n": n}
+        for command in ("preview", "refresh"):
+            noop_times: list[float] = []
+            ours_times: list[float] = []
+            logs: list[list[dict[str, Any]]] = []
+            rcs: list[int] = []
+            for _ in range(repeats):
+                t_noop, _ = self._measure(noop, command)
+                t_ours, log = self._measure(ours, command)
+                noop_times.append(t_noop.seconds)
+                ours_times.append(t_ours.seconds)
+                logs.append(log)
+                rcs += [t_noop.returncode, t_ours.returncode]
+            self.say(f"  {command} N={n}: ours {ours_times} no-op {noop_times}")
+            result[command] = {
+                "ours_seconds": min(ours_times),
+                "noop_seconds": min(noop_times),
+                "ours_all": ours_times,
+                "noop_all": noop_times,
+                "ratio": min(ours_times) / min(noop_times),
+                "calls": call_stats(logs[-1], n),
+                "max_calls_in_any_repeat": max(len(log) for log in logs),
+                "returncodes": rcs,
+            }
+        result["refresh"]["describe_bound_seconds"] = refresh_bound(n, self.settings)
+        return result
+
+    def state_weight(self, n: int) -> dict[str, Any]:
+        out: dict[str, Any] = {"n": n}
+        for label, key, type_ in (
+            ("ours", f"numbers-{n}", NUMBER_TYPE),
+            ("noop", f"noop-{n}", NOOP_TYPE),
+        ):
+            stack = self.stacks[key]
+            state = stack.export()
+            resources = _resources(state, type_)
+            count = max(1, len(resources))
+            providers = [
+                str(r.get(part, {}).get("__provider", ""))
+                for r in resources
+                for part in ("inputs", "outputs")
+            ]
+            files = list((stack.root / "backend").rglob("bench.json"))
+            out[label] = {
+                "resources": len(resources),
+                "export_bytes": len(json.dumps(state)),
+                "state_file_bytes": sum(f.stat().st_size for f in files),
+                "state_file_bytes_per_resource": sum(f.stat().st_size for f in files) / count,
+                "resource_entry_bytes_per_resource": sum(
+                    len(json.dumps(r, separators=(",", ":"))) for r in resources
+                )
+                / count,
+                "provider_bytes_per_copy": max((len(x) for x in providers), default=0),
+                "provider_copies_per_resource": sum(1 for x in providers if x) / count,
+            }
+        return out
