@@ -198,14 +198,20 @@ def plot(results: dict[str, Any], path: Path) -> None:
     ax.plot(
         ns,
         [r["noop_seconds"] + r["bounds"]["service_bound"] for r in rows],
-        "--",
+        "^--",
         label="no-op + service lower bound",
     )
-    ax.plot(ns, [r["bounds"]["service_bound"] for r in rows], ":", label="service lower bound")
+    ax.plot(ns, [r["bounds"]["service_bound"] for r in rows], "v:", label="service lower bound")
+    ax.plot(
+        ns,
+        [r["noop_seconds"] + r["bounds"]["engine_bound"] for r in rows],
+        "x:",
+        label="no-op + engine bound (4 creates in flight)",
+    )
     ax.plot(
         ns,
         [r["noop_seconds"] + 1.25 * r["bounds"]["service_bound"] for r in rows],
-        "-.",
+        "d-.",
         color="grey",
         label="goal: no-op + 1.25 x bound",
     )
@@ -218,3 +224,24 @@ def plot(results: dict[str, Any], path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def main() -> None:
+    """`python -m bench.report [results.json]`: redraw results.md and the PNG from the JSON."""
+    import json
+    import sys
+
+    path = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).parent / "results" / ("results.json")
+    )
+    results = json.loads(path.read_text())
+    (path.parent / "results.md").write_text(markdown(results))
+    if results.get("scale"):
+        plot(results, path.parent / "wall_time.png")
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    main()

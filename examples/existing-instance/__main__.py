@@ -26,7 +26,9 @@ if (
     or not sources
     or not all(isinstance(arn, str) and arn for arn in sources)
 ):
-    raise pulumi.RunError("existing-instance:sourcePhoneNumberArns must be a non-empty list of ARNs")
+    raise pulumi.RunError(
+        "existing-instance:sourcePhoneNumberArns must be a non-empty list of ARNs"
+    )
 if len(set(sources)) != len(sources):
     raise pulumi.RunError("existing-instance:sourcePhoneNumberArns lists an ARN twice")
 

@@ -11,7 +11,9 @@ leaks into other tests.
 
 from __future__ import annotations
 
+import base64
 import contextvars
+import json
 import runpy
 import sys
 import uuid
@@ -19,17 +21,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dill
 import pulumi
 import pytest
+from pulumi.runtime.rpc import unwrap_rpc_secret
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
+from connect_numbers import ImportedPhoneNumberProvider
 from connect_numbers.arns import parse_arn
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "aws-contact-centre"
 REGION = "eu-west-2"
 ACCOUNT = "210987654321"
 ALIAS = "acme-care"
+CONFIG = {"aws:region": REGION, "aws-contact-centre:instanceAlias": ALIAS}
 
 INSTANCE = "aws:connect/instance:Instance"
 SOURCE_NUMBER = "aws:pinpoint/smsvoicev2PhoneNumber:Smsvoicev2PhoneNumber"
@@ -51,6 +57,10 @@ class FakeAws(pulumi.runtime.Mocks):
         self.outputs: dict[str, list[dict[str, Any]]] = {}
         self._instance_arns: dict[str, str] = {}
         self._source_numbers: dict[str, str] = {}
+
+    def instance_id(self) -> str:
+        [instance_id] = self._instance_arns
+        return instance_id
 
     def one(self, typ: str) -> tuple[dict[str, Any], dict[str, Any]]:
         [inputs] = self.inputs.get(typ, [])
@@ -93,23 +103,23 @@ class FakeAws(pulumi.runtime.Mocks):
     def _imported(self, name: str, inputs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         """What the dynamic provider's create returns; `__provider` is the pickled provider
         (a plain or secret string, depending on what it captured) and is no output."""
-        outputs = {k: v for k, v in inputs.items() if k != PROVIDER_KEY and v is not None}
+        outputs = {k: v for k, v in inputs.items() if k != PROVIDER_KEY}
         source = parse_arn(inputs["source_phone_number_arn"])
         id_ = _uuid("imported", inputs["source_phone_number_arn"])
         outputs.update(
             phone_number_id=id_,
             phone_number_arn=f"arn:aws:connect:{source.region}:{source.account}:phone-number/{id_}",
-            phone_number=self._source_numbers[inputs["source_phone_number_arn"]],
+            phone_number=self._source_numbers.get(inputs["source_phone_number_arn"], ""),
             country_code="US",
             number_type="TOLL_FREE",
             status="CLAIMED",
-            target_arn=self._instance_arns[inputs["instance_id"]],
+            target_arn=self._instance_arns.get(inputs["instance_id"], ""),
         )
         return id_, outputs
 
     def _contact_flow(self, name: str, inputs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         flow_id = _uuid("flow", name)
-        instance_arn = self._instance_arns[inputs["instanceId"]]
+        instance_arn = self._instance_arns.get(inputs["instanceId"], "")
         return f"{inputs['instanceId']}:{flow_id}", {
             **inputs,
             "contactFlowId": flow_id,
@@ -143,13 +153,15 @@ def _run_example(mocks: FakeAws, config: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _run_in_own_context(mocks: FakeAws, config: dict[str, str]) -> dict[str, Any]:
+    return contextvars.copy_context().run(_run_example, mocks, config)
+
+
 @pytest.fixture(scope="module")
 def deployed() -> Iterator[tuple[FakeAws, dict[str, Any]]]:
     """One mocked run shared by the module's tests, in a context of its own."""
     mocks = FakeAws()
-    config = {"aws:region": REGION, "aws-contact-centre:instanceAlias": ALIAS}
-    exports = contextvars.copy_context().run(_run_example, mocks, config)
-    yield mocks, exports
+    yield mocks, _run_in_own_context(mocks, CONFIG)
 
 
 @pytest.fixture(scope="module")
@@ -171,9 +183,8 @@ def test_the_source_number_is_voice_capable_in_the_instance_region(fake: FakeAws
 
 
 def test_the_imported_number_names_the_instance_id(fake: FakeAws) -> None:
-    [instance_id] = fake._instance_arns
     imported, _ = fake.one(IMPORTED)
-    assert imported["instance_id"] == instance_id
+    assert imported["instance_id"] == fake.instance_id()
 
 
 def test_the_imported_number_names_the_requested_source_number_arn(fake: FakeAws) -> None:
@@ -183,17 +194,18 @@ def test_the_imported_number_names_the_requested_source_number_arn(fake: FakeAws
     assert parse_arn(source["arn"]).region == REGION
 
 
-def test_the_imported_number_carries_the_serialized_provider(fake: FakeAws) -> None:
+def test_the_imported_number_carries_a_provider_the_provider_host_can_load(
+    fake: FakeAws,
+) -> None:
     imported, _ = fake.one(IMPORTED)
-    assert imported[PROVIDER_KEY]
+    # A plain string, or a wrapped secret when the provider captured (or is marked) secret.
+    blob = unwrap_rpc_secret(imported[PROVIDER_KEY])
+    assert isinstance(dill.loads(base64.b64decode(blob)), ImportedPhoneNumberProvider)
 
 
 def test_the_contact_flow_belongs_to_the_instance_and_parses_as_a_flow(fake: FakeAws) -> None:
-    import json
-
     inputs, _ = fake.one(CONTACT_FLOW)
-    [instance_id] = fake._instance_arns
-    assert inputs["instanceId"] == instance_id
+    assert inputs["instanceId"] == fake.instance_id()
     flow = json.loads(inputs["content"])
     identifiers = {action["Identifier"] for action in flow["Actions"]}
     assert flow["StartAction"] in identifiers
@@ -208,9 +220,8 @@ def test_the_association_routes_the_imported_number_to_the_flow(fake: FakeAws) -
     association, _ = fake.one(ASSOCIATION)
     _, imported = fake.one(IMPORTED)
     _, flow = fake.one(CONTACT_FLOW)
-    [instance_id] = fake._instance_arns
     assert association["phoneNumberId"] == imported["phone_number_id"]
-    assert association["instanceId"] == instance_id
+    assert association["instanceId"] == fake.instance_id()
     assert association["contactFlowId"] == flow["contactFlowId"]
     assert association["region"] == REGION
 
@@ -224,10 +235,21 @@ def test_the_stack_exports_the_imported_number_in_e164(
     assert exports["phone_number_id"] == imported["phone_number_id"]
 
 
-def test_running_the_example_leaves_the_ambient_runtime_untouched(
-    deployed: tuple[FakeAws, dict[str, Any]],
-) -> None:
-    assert pulumi.runtime.get_root_resource() is None or (
-        pulumi.runtime.get_root_resource() is not _root_of(deployed)
+def _ambient() -> tuple[object, ...]:
+    settings = pulumi.runtime.settings.SETTINGS
+    return (
+        settings.monitor,
+        settings.project,
+        settings.stack,
+        settings.dry_run,
+        pulumi.runtime.get_root_resource(),
+        dict(pulumi.runtime.config.CONFIG.get()),
     )
-    assert pulumi.runtime.get_config("aws-contact-centre:instanceAlias") is None
+
+
+def test_running_the_example_leaves_the_ambient_runtime_untouched() -> None:
+    before = _ambient()
+
+    _run_in_own_context(FakeAws(), CONFIG)
+
+    assert _ambient() == before
