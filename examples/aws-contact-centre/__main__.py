@@ -47,7 +47,7 @@ main_line = ImportedPhoneNumber(
     "main-line",
     ImportedPhoneNumberArgs(
         instance_id=instance.id,
-        source_phone_number_arn=source_number.arn.apply(lambda a: a.replace("eu-west-2","us-east-1")),
+        source_phone_number_arn=source_number.arn,
         description="Main line, imported from End User Messaging",
         tags={"example": "aws-contact-centre"},
         region=region,

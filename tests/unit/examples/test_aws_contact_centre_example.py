@@ -50,7 +50,11 @@ def _uuid(*parts: str) -> str:
 
 
 class FakeAws(pulumi.runtime.Mocks):
-    """Answers like AWS would, and remembers every registration (inputs and outputs)."""
+    """Answers like AWS would, and remembers every registration (inputs and outputs).
+
+    References it does not know answer "" rather than raising, so a wiring mistake in the
+    program fails the test that checks that wire, not every test of the module.
+    """
 
     def __init__(self) -> None:
         self.inputs: dict[str, list[dict[str, Any]]] = {}
