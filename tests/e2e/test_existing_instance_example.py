@@ -13,19 +13,12 @@ from pulumi import automation as auto
 from connect_numbers.emulator import AdminClient
 from tests.support.engine import REPO, local_aws_env, new_stack, write_stack_config
 from tests.support.local_service import LocalService
+from tests.support.witness import MUTATING
 
 pytestmark = pytest.mark.e2e
 
 EXAMPLE = REPO / "examples" / "existing-instance"
 DYNAMIC_TYPE = "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
-MUTATING = {
-    "ImportPhoneNumber",
-    "UpdatePhoneNumber",
-    "UpdatePhoneNumberMetadata",
-    "ReleasePhoneNumber",
-    "TagResource",
-    "UntagResource",
-}
 
 
 @dataclass

@@ -10,15 +10,7 @@ from pulumi import automation as auto
 from connect_numbers.emulator import AdminClient
 from tests.support.engine import REPO, local_aws_env, new_stack, write_stack_config
 from tests.support.local_service import LocalService
-
-MUTATING = {
-    "ImportPhoneNumber",
-    "UpdatePhoneNumber",
-    "UpdatePhoneNumberMetadata",
-    "ReleasePhoneNumber",
-    "TagResource",
-    "UntagResource",
-}
+from tests.support.witness import MUTATING
 
 
 def _operations(admin: AdminClient) -> list[str]:

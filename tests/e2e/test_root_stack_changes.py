@@ -16,15 +16,7 @@ from connect_numbers.emulator import AdminClient
 from tests.support.aws import connect_client
 from tests.support.engine import REPO, local_aws_env, new_stack, write_stack_config
 from tests.support.local_service import LocalService
-
-MUTATING = {
-    "ImportPhoneNumber",
-    "UpdatePhoneNumber",
-    "UpdatePhoneNumberMetadata",
-    "ReleasePhoneNumber",
-    "TagResource",
-    "UntagResource",
-}
+from tests.support.witness import MUTATING
 
 
 class Root:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pulumi
@@ -28,10 +29,12 @@ class Recorder(pulumi.runtime.Mocks):
 
 
 @pytest.fixture
-def recorder() -> Recorder:
+def recorder() -> Iterator[Recorder]:
     mocks = Recorder()
     pulumi.runtime.set_mocks(mocks, project="phones", stack="dev", preview=False)
-    return mocks
+    yield mocks
+    # Leave no mock monitor behind for tests that run later in this process.
+    pulumi.runtime.reset_options()
 
 
 @pulumi.runtime.test
