@@ -26,9 +26,10 @@ else:
     ConnectClient = Any
 
 USER_AGENT = "connect-numbers/0.1.0"
-# Standard mode: exponential backoff with jitter for throttling, 5xx and connection errors, and
-# a client-wide retry quota. Six attempts ride out short throttling bursts of many parallel
-# resources before a ThrottledError reaches the user.
+# Adaptive mode: standard mode's backoff with jitter for throttling, 5xx and connection errors,
+# plus a client-side rate limiter that slows the whole client down after a throttled answer, so
+# every resource of a `pulumi up` shares one send rate instead of each hammering Connect. Six
+# attempts per call; throttling that outlasts them is ridden out by `connect_api.Patience`.
 MAX_ATTEMPTS = 6  # the first call plus five retries
 
 
@@ -48,7 +49,7 @@ def make_client(key: ClientKey) -> ConnectClient:
             "to a profile in ~/.aws/config"
         ) from None
     config = botocore.config.Config(
-        retries={"mode": "standard", "total_max_attempts": MAX_ATTEMPTS},
+        retries={"mode": "adaptive", "total_max_attempts": MAX_ATTEMPTS},
         user_agent_extra=USER_AGENT,
     )
     return session.client(

@@ -8,9 +8,11 @@ read) in terms of phone numbers and ownership, never HTTP codes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import botocore.exceptions
 
@@ -28,6 +30,7 @@ from .errors import (
 )
 from .model import NumberRef, PhoneNumber, Status
 from .validation import client_token_problem
+from .waiter import Backoff, Clock, DeadlineExceeded, Done, Pending, wait_until
 
 if TYPE_CHECKING:
     from mypy_boto3_connect import ConnectClient
@@ -41,6 +44,10 @@ THROTTLING_CODES = frozenset(
 )
 _DENIED_ACTION = re.compile(r"perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)")
 LIST_PAGE_SIZE = 1000
+# How long one call keeps going through throttling after botocore's own retries give up.
+DEFAULT_PATIENCE_SECONDS = 300.0
+
+T = TypeVar("T")
 
 
 def iam_action(operation: str) -> str:
@@ -139,11 +146,55 @@ def _token(token: str) -> str:
     return token
 
 
+@dataclass(frozen=True)
+class Patience:
+    """Rides out throttling that outlasts botocore's retries, until a deadline.
+
+    Why: botocore's retry quota is shared by the whole client, so when hundreds of numbers are
+    refreshed or imported at once the quota runs dry and a throttled call fails at once. Our
+    calls are idempotent (reads, or writes with a ClientToken that the retry reuses), so waiting
+    with backoff and calling again is safe; only a call still throttled at the deadline fails.
+    """
+
+    clock: Clock = field(default_factory=Clock)
+    backoff: Backoff = field(default_factory=Backoff)
+    timeout: float = DEFAULT_PATIENCE_SECONDS
+
+    def run(self, call: Callable[[], T]) -> T:
+        last: list[ThrottledError] = []
+
+        def attempt() -> Done[T] | Pending:
+            try:
+                return Done(call())
+            except ThrottledError as err:
+                last.append(err)
+                return Pending("throttled")
+
+        try:
+            return wait_until(
+                attempt,
+                timeout=self.timeout,
+                clock=self.clock,
+                backoff=self.backoff,
+                poll_first=True,
+            )
+        except DeadlineExceeded:
+            raise last[-1] from None
+
+
 class ConnectApi:
     """Thin typed wrapper around one Connect client (one Region)."""
 
-    def __init__(self, client: ConnectClient) -> None:
+    def __init__(self, client: ConnectClient, patience: Patience | None = None) -> None:
         self._client = client
+        self._patience = patience or Patience(timeout=0.0)
+
+    def _call(self, operation: str, call: Callable[[], T]) -> T:
+        def translated() -> T:
+            with calling(operation):
+                return call()
+
+        return self._patience.run(translated)
 
     def import_number(
         self,
@@ -154,31 +205,29 @@ class ConnectApi:
         tags: Mapping[str, str],
         token: str,
     ) -> NumberRef:
-        with calling("ImportPhoneNumber"):
-            # An empty description is left out: "" and absent mean the same to Connect, and
-            # leaving it out keeps the request minimal. Tags always hold the owner tag.
-            if description:
-                answer = self._client.import_phone_number(
-                    InstanceId=instance_id,
-                    SourcePhoneNumberArn=source_arn,
-                    PhoneNumberDescription=description,
-                    Tags=dict(tags),
-                    ClientToken=_token(token),
-                )
-            else:
-                answer = self._client.import_phone_number(
-                    InstanceId=instance_id,
-                    SourcePhoneNumberArn=source_arn,
-                    Tags=dict(tags),
-                    ClientToken=_token(token),
-                )
+        # An empty description is left out: "" and absent mean the same to Connect, and leaving
+        # it out keeps the request minimal. Tags always hold the owner tag. Every retry reuses
+        # the one ClientToken, so a retried import is never a second import.
+        request: dict[str, Any] = {
+            "InstanceId": instance_id,
+            "SourcePhoneNumberArn": source_arn,
+            "Tags": dict(tags),
+            "ClientToken": _token(token),
+        }
+        if description:
+            request["PhoneNumberDescription"] = description
+        answer = self._call(
+            "ImportPhoneNumber", lambda: self._client.import_phone_number(**request)
+        )
         return NumberRef(answer["PhoneNumberId"], answer["PhoneNumberArn"], source_arn)
 
     def describe(self, phone_number_id: str) -> PhoneNumber | None:
         """The number, or None when Connect no longer knows it."""
         try:
-            with calling("DescribePhoneNumber"):
-                answer = self._client.describe_phone_number(PhoneNumberId=phone_number_id)
+            answer = self._call(
+                "DescribePhoneNumber",
+                lambda: self._client.describe_phone_number(PhoneNumberId=phone_number_id),
+            )
         except NotFoundError:
             return None
         return to_phone_number(answer["ClaimedPhoneNumberSummary"])
@@ -187,13 +236,13 @@ class ConnectApi:
         """The Connect number imported from `source_arn`, in any instance of this Region."""
         next_token: str | None = None
         while True:
-            with calling("ListPhoneNumbersV2"):
-                if next_token:
-                    page = self._client.list_phone_numbers_v2(
-                        MaxResults=LIST_PAGE_SIZE, NextToken=next_token
-                    )
-                else:
-                    page = self._client.list_phone_numbers_v2(MaxResults=LIST_PAGE_SIZE)
+            request: dict[str, Any] = {"MaxResults": LIST_PAGE_SIZE}
+            if next_token:
+                request["NextToken"] = next_token
+            page = self._call(
+                "ListPhoneNumbersV2",
+                functools.partial(self._client.list_phone_numbers_v2, **request),
+            )
             for item in page.get("ListPhoneNumbersSummaryList", []):
                 if item.get("SourcePhoneNumberArn") == source_arn:
                     return NumberRef(
@@ -204,34 +253,44 @@ class ConnectApi:
                 return None
 
     def update_description(self, phone_number_id: str, description: str, token: str) -> None:
-        with calling("UpdatePhoneNumberMetadata"):
-            self._client.update_phone_number_metadata(
+        self._call(
+            "UpdatePhoneNumberMetadata",
+            lambda: self._client.update_phone_number_metadata(
                 PhoneNumberId=phone_number_id,
                 PhoneNumberDescription=description,
                 ClientToken=_token(token),
-            )
+            ),
+        )
 
     def move(self, phone_number_id: str, instance_id: str, token: str) -> None:
-        with calling("UpdatePhoneNumber"):
-            self._client.update_phone_number(
+        self._call(
+            "UpdatePhoneNumber",
+            lambda: self._client.update_phone_number(
                 PhoneNumberId=phone_number_id, InstanceId=instance_id, ClientToken=_token(token)
-            )
+            ),
+        )
 
     def tag(self, phone_number_arn: str, tags: Mapping[str, str]) -> None:
-        with calling("TagResource"):
-            self._client.tag_resource(resourceArn=phone_number_arn, tags=dict(tags))
+        self._call(
+            "TagResource",
+            lambda: self._client.tag_resource(resourceArn=phone_number_arn, tags=dict(tags)),
+        )
 
     def untag(self, phone_number_arn: str, keys: Sequence[str]) -> None:
-        with calling("UntagResource"):
-            self._client.untag_resource(resourceArn=phone_number_arn, tagKeys=list(keys))
+        self._call(
+            "UntagResource",
+            lambda: self._client.untag_resource(resourceArn=phone_number_arn, tagKeys=list(keys)),
+        )
 
     def release(self, phone_number_id: str, token: str) -> bool:
         """True when a release was requested; False when the number was already gone."""
         try:
-            with calling("ReleasePhoneNumber"):
-                self._client.release_phone_number(
+            self._call(
+                "ReleasePhoneNumber",
+                lambda: self._client.release_phone_number(
                     PhoneNumberId=phone_number_id, ClientToken=_token(token)
-                )
+                ),
+            )
         except NotFoundError:
             return False
         return True

@@ -34,7 +34,7 @@ from pulumi.dynamic import (
 from . import clients, tagging
 from . import props as p
 from .arns import ArnError, instance_id_of, is_arn, parse_arn, parse_source_number_arn
-from .connect_api import ConnectApi
+from .connect_api import ConnectApi, Patience
 from .diffing import diff_properties, release_warning
 from .errors import (
     AdoptionRequiredError,
@@ -152,7 +152,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = with_defaults(props)
         source_arn = str(inputs[p.SOURCE_PHONE_NUMBER_ARN])
-        api = self._api(parse_source_number_arn(source_arn).region)
+        api = self._api(parse_source_number_arn(source_arn).region, inputs)
         tags = desired_tags(inputs)
         try:
             ref = api.import_number(
@@ -174,7 +174,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         return CreateResult(number.phone_number_id, outputs(number, inputs))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        api = self._api(self._region_of_number(id_, props))
+        api = self._api(self._region_of_number(id_, props), props)
         number = api.describe(id_)
         if number is None:
             return ReadResult("", {})
@@ -190,7 +190,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
 
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
         inputs = with_defaults(_news)
-        api = self._api(self._region_of_number(_id, _olds))
+        api = self._api(self._region_of_number(_id, _olds), inputs)
         number = api.describe(_id)
         if number is None:
             raise NotFoundError(
@@ -203,7 +203,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         return UpdateResult(outputs(number, inputs))
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
-        api = self._api(self._region_of_number(_id, _props))
+        api = self._api(self._region_of_number(_id, _props), _props)
         number = api.describe(_id)
         if number is None:
             return
@@ -223,9 +223,10 @@ class ImportedPhoneNumberProvider(ResourceProvider):
 
     # ---- building blocks -----------------------------------------------------------------
 
-    def _api(self, region: str) -> ConnectApi:
+    def _api(self, region: str, props: Mapping[str, Any]) -> ConnectApi:
         key = clients.ClientKey(region, self._settings.profile, self._settings.endpoint_url)
-        return ConnectApi(self.runtime.client_for(key))
+        patience = Patience(self.runtime.clock, self.runtime.backoff, self._timeout(props))
+        return ConnectApi(self.runtime.client_for(key), patience)
 
     def _region_of_number(self, id_: str, props: Mapping[str, Any]) -> str:
         """Calls go to the Region written in the number's ARN, whatever today's config says."""

@@ -1,16 +1,20 @@
-"""Polling until a condition holds: exponential backoff, full jitter, a cap and a deadline.
+"""Polling until a condition holds: exponential backoff, jitter, a cap and a deadline.
 
-Why this schedule: the delay before poll n is uniform in [0, min(cap, first * 2**n)] (full
-jitter) with first=2 s and cap=15 s. The first check then comes after about 1 s on average, so a
-number that is claimed quickly is seen quickly; the ceiling doubles so a slow import costs few
-DescribePhoneNumber calls (about 8 a minute once capped, against Terraform's 100 ms doubling to
-10 s, which spends many early calls, and CloudFormation's constant 30 s, which adds up to 30 s of
-detection delay). Jitter spreads the polls of many numbers created in parallel, which share one
-client and one Connect rate limit, instead of polling in lockstep. A small floor avoids busy
-loops when the random draw is near zero. The last sleep is shortened so that one final poll
-happens exactly at the deadline.
+Why this schedule: the ceiling before poll n is min(cap, first * 2**n) with first=4 s and
+cap=10 s, and the delay is drawn in [ceiling/2, ceiling] ("equal jitter"). An import is never
+claimed the instant it is requested, so the first look comes after 2-4 s rather than a wasted
+look after a fraction of a second; once capped, polls come every 5-10 s (about 8 a minute).
+
+Measured side by side (bench/, claim delays log-uniform from 1 s to 10 min), this detects a claim
+about 3.5 s after it happens on average with about 13.5 DescribePhoneNumber calls, against
+Terraform's 3.8 s and 16 calls (100 ms doubling to a 10 s cap); full jitter with the same
+ceilings detects sooner (3.1 s) but needs about 20 calls, because its short draws are wasted
+polls. At equal call rates a renewal process with delays uniform in [c/2, c] has a mean residual
+of 7c/18 against c/3 for [0, c] at a higher rate, so equal jitter is the better trade here, while
+still spreading the polls of many numbers created at once (`jitter="full"` remains available).
 
 Time, sleep and randomness are injected, so tests assert the exact schedule without waiting.
+The last sleep is shortened so that one final poll happens exactly at the deadline.
 """
 
 from __future__ import annotations
@@ -19,17 +23,18 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Backoff:
-    first: float = 2.0
+    first: float = 4.0
     factor: float = 2.0
-    cap: float = 15.0
+    cap: float = 10.0
     floor: float = 0.1
+    jitter: Literal["equal", "full"] = "equal"
 
     def ceiling(self, attempt: int) -> float:
         """Upper bound of the delay before poll number `attempt` (0-based)."""
@@ -39,8 +44,10 @@ class Backoff:
         return min(self.cap, self.first * self.factor**attempt)
 
     def delay(self, attempt: int, draw: float) -> float:
-        """Full jitter: `draw` in [0, 1) scales the ceiling."""
-        return max(self.floor, draw * self.ceiling(attempt))
+        """`draw` in [0, 1) picks the delay: in [c/2, c] (equal jitter) or [0, c] (full)."""
+        ceiling = self.ceiling(attempt)
+        share = draw if self.jitter == "full" else 0.5 + 0.5 * draw
+        return max(self.floor, share * ceiling)
 
 
 @dataclass(frozen=True)

@@ -102,14 +102,15 @@ def live(
 
 
 def test_import_goes_from_in_progress_to_claimed(live: Live) -> None:
+    live.emulator.admin.set_timing(claim_delay=5.0)
     number_id, outs = live.create()
     assert outs[p.STATUS] == "CLAIMED"
     assert outs[p.PHONE_NUMBER] == live.source["PhoneNumber"]
     assert outs[p.INSTANCE_ID] == live.instance["Arn"]  # as declared
     assert outs[p.TAGS] == {"team": "care"} and outs[p.OWNER] == OWNER
-    # First describe after 1 s sees IN_PROGRESS (claim delay 2 s), the second after 3 s CLAIMED.
+    # First describe after 3 s sees IN_PROGRESS (claim delay 5 s), the second after 9 s CLAIMED.
     assert live.ops() == ["ImportPhoneNumber", "DescribePhoneNumber", "DescribePhoneNumber"]
-    assert live.sleeps == [1.0, 2.0]
+    assert live.sleeps == [3.0, 6.0]
     assert [n["PhoneNumberId"] for n in live.live_numbers()] == [number_id]
 
 

@@ -116,7 +116,7 @@ def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() ->
     h.stub.add_response("describe_phone_number", summary("CLAIMED"), {"PhoneNumberId": NUMBER_ID})
     with h.stub:
         result = h.provider.create(inputs())
-    assert h.clock.sleeps == [1.0, 2.0, 4.0]  # draw 0.5 of ceilings 2, 4, 8
+    assert h.clock.sleeps == [3.0, 6.0, 7.5]  # draw 0.5 of ceilings 4, 8, 10
     assert result.outs == {
         p.PHONE_NUMBER_ID: NUMBER_ID,
         p.PHONE_NUMBER_ARN: NUMBER_ARN,
@@ -181,9 +181,9 @@ def test_timeout_names_the_number_and_how_the_next_up_resumes() -> None:
             "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
         )
     with h.stub, pytest.raises(WaitTimeoutError) as caught:
-        h.provider.create(inputs(wait_timeout_seconds=5.0))
+        h.provider.create(inputs(wait_timeout_seconds=10.0))
     h.stub.assert_no_pending_responses()
-    assert h.clock.sleeps == [1.0, 2.0, 2.0]  # the last sleep is cut to the deadline
+    assert h.clock.sleeps == [3.0, 6.0, 1.0]  # the last sleep is cut to the deadline
     message = str(caught.value)
     assert NUMBER_ID in message and "pulumi up" in message and "resumes" in message
 
@@ -405,18 +405,35 @@ def test_a_throttled_poll_keeps_waiting_instead_of_failing_the_create() -> None:
     with h.stub:
         result = h.provider.create(inputs())
     h.stub.assert_no_pending_responses()
-    assert result.id == NUMBER_ID and h.clock.sleeps == [1.0, 2.0]
+    # The first poll comes after 3 s; the throttled answer is asked again after its own backoff.
+    assert result.id == NUMBER_ID and h.clock.sleeps == [3.0, 3.0]
 
 
-def test_throttling_outside_a_wait_is_reported_as_one_actionable_line() -> None:
+def test_a_throttled_import_is_retried_with_the_same_client_token() -> None:
     h = harness()
     h.stub.add_client_error(
-        "import_phone_number",
-        "ThrottlingException",
-        "Rate exceeded",
-        429,
-        expected_params=IMPORT_PARAMS,
+        "import_phone_number", "ThrottlingException", "Rate exceeded", 429, None, IMPORT_PARAMS
     )
+    h.stub.add_response("import_phone_number", IMPORT_OK, IMPORT_PARAMS)
+    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+    with h.stub:
+        result = h.provider.create(inputs())
+    h.stub.assert_no_pending_responses()
+    assert result.id == NUMBER_ID
+
+
+def test_throttling_that_outlasts_the_deadline_is_reported_as_one_actionable_line() -> None:
+    h = harness()
+    for _ in range(3):
+        h.stub.add_client_error(
+            "import_phone_number",
+            "ThrottlingException",
+            "Rate exceeded",
+            429,
+            expected_params=IMPORT_PARAMS,
+        )
     with h.stub, pytest.raises(ThrottledError) as caught:
-        h.provider.create(inputs())
+        h.provider.create(inputs(wait_timeout_seconds=5.0))
+    h.stub.assert_no_pending_responses()
+    assert h.clock.sleeps == [3.0, 2.0]
     assert "ImportPhoneNumber" in str(caught.value) and "\n" not in str(caught.value)

@@ -31,7 +31,7 @@ def test_release_is_called_with_a_client_token_and_waited_for_until_gone() -> No
     with h.stub:
         h.provider.delete(NUMBER_ID, outputs())
     h.stub.assert_no_pending_responses()
-    assert h.clock.sleeps == [1.0, 2.0]
+    assert h.clock.sleeps == [3.0, 6.0]
 
 
 def test_a_number_already_gone_is_not_released_again() -> None:
@@ -87,8 +87,8 @@ def test_a_release_still_visible_at_the_deadline_says_how_to_finish() -> None:
     for _ in range(2):
         h.stub.add_response("describe_phone_number", summary("IN_PROGRESS"), DESCRIBE)
     with h.stub, pytest.raises(ReleaseTimeoutError, match="pulumi destroy"):
-        h.provider.delete(NUMBER_ID, outputs(wait_timeout_seconds=3.0))
-    assert h.clock.sleeps == [1.0, 2.0]
+        h.provider.delete(NUMBER_ID, outputs(wait_timeout_seconds=5.0))
+    assert h.clock.sleeps == [3.0, 2.0]
 
 
 def test_a_number_in_use_is_reported_with_what_to_do() -> None:

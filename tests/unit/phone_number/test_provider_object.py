@@ -94,10 +94,10 @@ def test_one_client_per_key_is_built_even_when_threads_race() -> None:
     assert cache.get(ClientKey("us-west-2")) is not results[0]
 
 
-def test_clients_use_standard_retries_and_the_endpoint_override() -> None:
+def test_clients_use_adaptive_retries_and_the_endpoint_override() -> None:
     client = make_client(ClientKey("us-east-1", None, "http://127.0.0.1:9"))
     config: botocore.config.Config = client.meta.config
-    assert config.retries == {"mode": "standard", "total_max_attempts": 6}
+    assert config.retries == {"mode": "adaptive", "total_max_attempts": 6}
     assert client.meta.endpoint_url == "http://127.0.0.1:9"
     assert client.meta.region_name == "us-east-1"
 

@@ -97,7 +97,7 @@ def test_a_number_left_in_progress_is_waited_for() -> None:
     with h.stub:
         result = h.provider.read(NUMBER_ID, outputs())
     h.stub.assert_no_pending_responses()
-    assert h.clock.sleeps == [1.0]
+    assert h.clock.sleeps == [3.0]
     assert result.outs is not None and result.outs[p.STATUS] == "CLAIMED"
 
 

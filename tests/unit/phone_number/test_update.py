@@ -103,7 +103,7 @@ def test_an_instance_change_moves_the_number_and_waits_for_claimed() -> None:
     with h.stub:
         result = h.provider.update(NUMBER_ID, outputs(), inputs(instance_id=OTHER_INSTANCE_ARN))
     h.stub.assert_no_pending_responses()
-    assert h.clock.sleeps == [1.0, 2.0]
+    assert h.clock.sleeps == [3.0, 6.0]
     assert result.outs is not None
     assert result.outs[p.INSTANCE_ID] == OTHER_INSTANCE_ARN  # as declared
     assert result.outs[p.PHONE_NUMBER_ID] == NUMBER_ID

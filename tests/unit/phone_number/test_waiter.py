@@ -23,21 +23,29 @@ def pending_then_done(pending: int) -> object:
     return lambda: answers.pop(0)
 
 
-def test_ceilings_double_from_two_seconds_up_to_the_fifteen_second_cap() -> None:
+def test_ceilings_double_from_four_seconds_up_to_the_ten_second_cap() -> None:
     backoff = Backoff()
-    assert [backoff.ceiling(n) for n in range(6)] == [2.0, 4.0, 8.0, 15.0, 15.0, 15.0]
+    assert [backoff.ceiling(n) for n in range(5)] == [4.0, 8.0, 10.0, 10.0, 10.0]
 
 
-def test_full_jitter_scales_the_ceiling_by_the_random_draw() -> None:
-    clock = FakeClock(draws=[1.0, 1.0, 1.0, 1.0, 1.0, 0.25])
+def test_equal_jitter_draws_between_half_the_ceiling_and_the_ceiling() -> None:
+    clock = FakeClock(draws=[1.0, 1.0, 1.0, 1.0, 0.5, 0.0])
     value = wait_until(pending_then_done(5), timeout=600, clock=clock.as_clock())  # type: ignore[arg-type]
     assert value == "ok"
-    assert clock.sleeps == [2.0, 4.0, 8.0, 15.0, 15.0, 3.75]
+    assert clock.sleeps == [4.0, 8.0, 10.0, 10.0, 7.5, 5.0]
 
 
-def test_a_draw_near_zero_still_waits_the_floor() -> None:
+def test_full_jitter_remains_available_and_scales_the_ceiling_by_the_draw() -> None:
+    clock = FakeClock(draws=[1.0, 0.25])
+    backoff = Backoff(jitter="full")
+    wait_until(pending_then_done(1), timeout=600, clock=clock.as_clock(), backoff=backoff)  # type: ignore[arg-type]
+    assert clock.sleeps == [4.0, 2.0]
+
+
+def test_a_full_jitter_draw_near_zero_still_waits_the_floor() -> None:
     clock = FakeClock(draws=[0.0])
-    wait_until(pending_then_done(0), timeout=600, clock=clock.as_clock())  # type: ignore[arg-type]
+    backoff = Backoff(jitter="full")
+    wait_until(pending_then_done(0), timeout=600, clock=clock.as_clock(), backoff=backoff)  # type: ignore[arg-type]
     assert clock.sleeps == [0.1]
 
 
@@ -46,8 +54,8 @@ def test_the_last_sleep_is_cut_so_the_final_poll_happens_at_the_deadline() -> No
     log = WaitLog()
     with pytest.raises(DeadlineExceeded) as caught:
         wait_until(lambda: Pending("IN_PROGRESS"), timeout=10, clock=clock.as_clock(), log=log)
-    assert clock.sleeps == [2.0, 4.0, 4.0]
-    assert log.polls == 3
+    assert clock.sleeps == [4.0, 6.0]
+    assert log.polls == 2
     assert caught.value.waited == 10.0
     assert caught.value.last.state == "IN_PROGRESS"
 
@@ -61,7 +69,7 @@ def test_time_spent_inside_polls_counts_against_the_deadline() -> None:
 
     with pytest.raises(DeadlineExceeded):
         wait_until(slow_poll, timeout=10, clock=clock.as_clock())
-    assert clock.sleeps == [2.0, 3.0]
+    assert clock.sleeps == [4.0, 1.0]
 
 
 def test_poll_first_returns_without_sleeping_when_already_done() -> None:
@@ -79,11 +87,11 @@ def test_without_poll_first_the_first_poll_comes_after_a_sleep() -> None:
         return Done(1)
 
     wait_until(poll, timeout=5, clock=clock.as_clock())
-    assert clock.sleeps == [1.0] and calls == [1001.0]
+    assert clock.sleeps == [3.0] and calls == [1003.0]
 
 
 def test_huge_attempt_numbers_stay_at_the_cap() -> None:
-    assert Backoff().ceiling(10_000) == 15.0
+    assert Backoff().ceiling(10_000) == 10.0
 
 
 @given(
@@ -96,5 +104,5 @@ def test_delays_never_exceed_the_cap_and_total_sleep_never_exceeds_the_deadline(
     clock = FakeClock(draws=list(draws))
     with pytest.raises(DeadlineExceeded):
         wait_until(lambda: Pending(), timeout=timeout, clock=clock.as_clock())
-    assert all(0 < d <= 15.0 for d in clock.sleeps)
+    assert all(0 < d <= 10.0 for d in clock.sleeps)
     assert sum(clock.sleeps) == pytest.approx(timeout)
