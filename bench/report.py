@@ -151,8 +151,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"### 3. Plan and refresh, N={plan['n']} (best of {len(plan['preview']['ours_all'])})",
             "",
             "| command | ours (s) | no-op (s) | ratio | API calls (by operation) | "
-            "Describe bound (s) |",
-            "|---|---:|---:|---:|---|---:|",
+            "Describe bound (s) | exit codes (no-op, ours per repeat) |",
+            "|---|---:|---:|---:|---|---:|---|",
         ]
         for command in ("preview", "refresh"):
             row = plan[command]
@@ -161,7 +161,8 @@ def markdown(results: dict[str, Any]) -> str:
                 f"| {command} | {row['ours_seconds']:.1f} | {row['noop_seconds']:.1f} | "
                 f"{row['ratio']:.2f} | {row['calls']['calls']} "
                 f"({_ops(row['calls']['by_operation'])}; throttled "
-                f"{row['calls']['throttled']}) | {'-' if bound is None else f'{bound:.1f}'} |"
+                f"{row['calls']['throttled']}) | {'-' if bound is None else f'{bound:.1f}'} | "
+                f"{row['returncodes']} |"
             )
         lines.append("")
     state = results.get("state")

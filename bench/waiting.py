@@ -47,8 +47,8 @@ def ours(claim_delay: float, rng: random.Random) -> tuple[float, int]:
     return detected, log.polls
 
 
-def candidate(claim_delay: float, rng: random.Random) -> tuple[float, int]:
-    """Not the product: our waiter with equal jitter and a 10 s cap, to show the trade-off."""
+def full_jitter(claim_delay: float, rng: random.Random) -> tuple[float, int]:
+    """Not the product: our waiter with full jitter on the same ceilings, to show the trade-off."""
     now = [0.0]
 
     def sleep(seconds: float) -> None:
@@ -58,8 +58,8 @@ def candidate(claim_delay: float, rng: random.Random) -> tuple[float, int]:
         return Done(now[0]) if now[0] >= claim_delay else Pending()
 
     log = WaitLog()
-    clock = Clock(now=lambda: now[0], sleep=sleep, draw=lambda: 0.5 + 0.5 * rng.random())
-    backoff = Backoff(first=2.0, cap=10.0)
+    clock = Clock(now=lambda: now[0], sleep=sleep, draw=rng.random)
+    backoff = Backoff(jitter="full")
     detected = wait_until(poll, timeout=claim_delay + 3600.0, clock=clock, backoff=backoff, log=log)
     return detected, log.polls
 
@@ -104,7 +104,7 @@ SCHEDULES: dict[str, Schedule] = {
     "terraform": terraform,
     "cloudformation-old": cloudformation_old,
     "aws-native": aws_native,
-    "candidate (equal jitter, cap 10 s)": candidate,
+    "ours with full jitter (not the product)": full_jitter,
 }
 
 
@@ -162,6 +162,5 @@ def compare(settings: BenchSettings) -> list[PolicyStats]:
 
 def backoff_description() -> str:
     b = Backoff()
-    return (
-        f"full jitter, ceiling min({b.cap:g}, {b.first:g} * {b.factor:g}^n) s, floor {b.floor:g} s"
-    )
+    ceiling = f"min({b.cap:g}, {b.first:g} * {b.factor:g}^n) s"
+    return f"{b.jitter} jitter, ceiling {ceiling}, floor {b.floor:g} s"
