@@ -179,13 +179,17 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         if number is None:
             return ReadResult("", {})
         if number.status is Status.IN_PROGRESS:
-            number = self._wait_settled(
+            # An interrupted update settles as CLAIMED; an interrupted release ends in 404.
+            settled = self._settle_or_vanish(
                 api,
                 id_,
                 props,
                 activity="IN_PROGRESS (an earlier change is still being applied)",
                 resume="Run `pulumi refresh` again to keep waiting",
             )
+            if settled is None:
+                return ReadResult("", {})
+            number = settled
         return ReadResult(id_, outputs(number, props), inputs_from_live(number, props))
 
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
@@ -208,13 +212,16 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         if number is None:
             return
         if number.status is Status.IN_PROGRESS:
-            number = self._wait_settled(
+            settled = self._settle_or_vanish(
                 api,
                 _id,
                 _props,
                 activity="IN_PROGRESS before its release",
                 resume="Run `pulumi destroy` again to keep waiting",
             )
+            if settled is None:
+                return  # an earlier, interrupted release has finished
+            number = settled
         owner = number.tags.get(OWNER_TAG_KEY)
         ours = _props.get(p.OWNER)
         if owner and ours and owner != ours:
@@ -290,6 +297,21 @@ class ImportedPhoneNumberProvider(ResourceProvider):
             )
         except DeadlineExceeded as timeout:
             raise WaitTimeoutError(phone_number_id, activity, timeout.waited, resume) from None
+
+    def _settle_or_vanish(
+        self,
+        api: ConnectApi,
+        phone_number_id: str,
+        props: Mapping[str, Any],
+        *,
+        activity: str,
+        resume: str,
+    ) -> PhoneNumber | None:
+        """Like `_wait_settled`, but a number that disappears meanwhile is None, not an error."""
+        try:
+            return self._wait_settled(api, phone_number_id, props, activity=activity, resume=resume)
+        except NotFoundError:
+            return None
 
     def _claimed(
         self,

@@ -8,13 +8,25 @@ from pathlib import Path
 import pytest
 
 from connect_numbers.emulator import AdminClient
+from tests.support.iam import readme_policy_actions
 from tests.support.local_service import LocalService, local_service
 
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[LocalService]:
-    """A local Connect service with short but real (time-based) claim and release delays."""
-    args = ["--claim-delay", "0.3", "--release-delay", "0.2"]
+    """A local Connect service with short but real (time-based) claim and release delays.
+
+    It enforces exactly the README's IAM policy, so every end-to-end test also proves that the
+    documented policy is enough (the faults suite proves each action in it is needed).
+    """
+    args = [
+        "--claim-delay",
+        "0.3",
+        "--release-delay",
+        "0.2",
+        "--allowed-actions",
+        ",".join(readme_policy_actions()),
+    ]
     with local_service(tmp_path / "service.sqlite", args) as running:
         yield running
 

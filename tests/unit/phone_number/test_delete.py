@@ -97,3 +97,12 @@ def test_a_number_in_use_is_reported_with_what_to_do() -> None:
     h.stub.add_client_error("release_phone_number", "ResourceInUseException", "in use by flow", 409)
     with h.stub, pytest.raises(ResourceInUseError, match="in use by flow"):
         h.provider.delete(NUMBER_ID, outputs())
+
+
+def test_a_release_interrupted_earlier_that_finishes_while_waiting_is_done() -> None:
+    h = harness()
+    h.stub.add_response("describe_phone_number", summary("IN_PROGRESS"), DESCRIBE)
+    gone(h)
+    with h.stub:
+        h.provider.delete(NUMBER_ID, outputs())
+    h.stub.assert_no_pending_responses()  # and no second ReleasePhoneNumber

@@ -139,3 +139,22 @@ def test_a_declared_instance_arn_gives_way_to_the_live_id_after_a_move() -> None
     with h.stub:
         result = h.provider.read(NUMBER_ID, outputs(instance_id=INSTANCE_ARN))
     assert result.outs is not None and result.outs[p.INSTANCE_ID] == OTHER_INSTANCE_ID
+
+
+def test_a_number_whose_interrupted_release_finishes_is_dropped_from_state() -> None:
+    h = harness()
+    h.stub.add_response(
+        "describe_phone_number", summary("IN_PROGRESS"), {"PhoneNumberId": NUMBER_ID}
+    )
+    h.stub.add_client_error(
+        "describe_phone_number",
+        "ResourceNotFoundException",
+        "gone",
+        404,
+        None,
+        {"PhoneNumberId": NUMBER_ID},
+    )
+    with h.stub:
+        result = h.provider.read(NUMBER_ID, outputs())
+    h.stub.assert_no_pending_responses()
+    assert result.id == "" and result.outs == {}
