@@ -32,7 +32,8 @@ Schedule = Callable[[float, random.Random], tuple[float, int]]
 BANDS: tuple[tuple[float, float], ...] = ((1.0, 10.0), (10.0, 60.0), (60.0, 600.0))
 
 
-def ours(claim_delay: float, rng: random.Random) -> tuple[float, int]:
+def _real_waiter(claim_delay: float, rng: random.Random, backoff: Backoff) -> tuple[float, int]:
+    """The product's `wait_until` on a virtual clock, polling a number claimed at `claim_delay`."""
     now = [0.0]
 
     def sleep(seconds: float) -> None:
@@ -43,25 +44,17 @@ def ours(claim_delay: float, rng: random.Random) -> tuple[float, int]:
 
     log = WaitLog()
     clock = Clock(now=lambda: now[0], sleep=sleep, draw=rng.random)
-    detected = wait_until(poll, timeout=claim_delay + 3600.0, clock=clock, log=log)
+    detected = wait_until(poll, timeout=claim_delay + 3600.0, clock=clock, backoff=backoff, log=log)
     return detected, log.polls
+
+
+def ours(claim_delay: float, rng: random.Random) -> tuple[float, int]:
+    return _real_waiter(claim_delay, rng, Backoff())
 
 
 def full_jitter(claim_delay: float, rng: random.Random) -> tuple[float, int]:
     """Not the product: our waiter with full jitter on the same ceilings, to show the trade-off."""
-    now = [0.0]
-
-    def sleep(seconds: float) -> None:
-        now[0] += seconds
-
-    def poll() -> Done[float] | Pending:
-        return Done(now[0]) if now[0] >= claim_delay else Pending()
-
-    log = WaitLog()
-    clock = Clock(now=lambda: now[0], sleep=sleep, draw=rng.random)
-    backoff = Backoff(jitter="full")
-    detected = wait_until(poll, timeout=claim_delay + 3600.0, clock=clock, backoff=backoff, log=log)
-    return detected, log.polls
+    return _real_waiter(claim_delay, rng, Backoff(jitter="full"))
 
 
 def _sleeps(
