@@ -141,7 +141,7 @@ class RootStack:
         return self.run("destroy", "--yes", "--skip-preview")
 
     def recover_after_kill(self) -> list[CliRun]:
-        """The documented recovery after a killed `pulumi up` (docs/reliability.md)."""
+        """The README's recovery after a killed `pulumi up` (Recovering from an interrupted run)."""
         return [
             self.run("cancel", "--yes"),
             self.run("refresh", "--clear-pending-creates", "--yes"),

@@ -2,9 +2,10 @@
 
 Each trial kills the CLI (and its language host and provider, one process group) at a seeded
 moment: after the k-th mutating call reached the service, plus a random delay, so kills land
-inside imports, waits, updates and releases. The recovery is exactly the one in
-docs/reliability.md: `pulumi cancel --yes`, `pulumi refresh --clear-pending-creates --yes`,
-`pulumi up --yes`. After it, the stack has converged and the invariants hold.
+inside imports, waits, updates and releases. The recovery is exactly the README's
+("Recovering from an interrupted run"): `pulumi cancel --yes`,
+`pulumi refresh --clear-pending-creates --yes`, `pulumi up --yes`. After it, the stack has
+converged and the invariants hold.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def test_an_import_refused_by_the_release_quota_explains_the_180_day_rule_and_re
 @pytest.mark.xfail(
     strict=True,
     reason="product bug: a replacement releases the old number before the import that the "
-    "quota refuses (delete_before_replace=True always); see docs/reliability.md",
+    "quota refuses (delete_before_replace=True always); see the README's Known gap",
 )
 def test_a_replacement_refused_by_the_quota_keeps_the_old_number(
     root: RootStack, admin: AdminClient, service: LocalService
