@@ -131,8 +131,9 @@ def markdown(results: dict[str, Any]) -> str:
         "## Benchmark results",
         "",
         f"Run {env['started']}, {env['pulumi']}, Python {env['python']}, {env['cpus']} CPUs, "
-        f"total {env['total_seconds']:.0f} s. Claim delay {settings['claim_delay']:g} s (no "
-        f"jitter), release delay {settings['release_delay']:g} s. Throttles: {throttles}. "
+        f"total {env['total_seconds']:.0f} s. Claim delay {settings['claim_delay']:g} s "
+        f"+/- {settings.get('claim_jitter', 0.0):g} s (uniform), "
+        f"release delay {settings['release_delay']:g} s. Throttles: {throttles}. "
         f"Pulumi `--parallel` {env['cli_parallel']}"
         f"{' (CLI default)' if env['cli_parallel_is_default'] else ''}; dynamic-provider host "
         f"gRPC workers {env['dynamic_host_grpc_workers']}. Waiter: {env['waiter']}.",

@@ -37,6 +37,8 @@ class Throttle:
 class BenchSettings:
     sizes: tuple[int, ...] = (10, 50, 200)
     claim_delay: float = 2.0
+    # Each claim takes claim_delay +/- a uniform draw of up to claim_jitter (real claims vary).
+    claim_jitter: float = 0.5
     release_delay: float = 0.5
     throttles: dict[str, Throttle] = field(
         default_factory=lambda: {op: Throttle() for op in THROTTLED_OPERATIONS}
@@ -55,6 +57,8 @@ class BenchSettings:
         args = [
             "--claim-delay",
             repr(self.claim_delay),
+            "--claim-jitter",
+            repr(self.claim_jitter),
             "--release-delay",
             repr(self.release_delay),
             "--quota-max-active-numbers",

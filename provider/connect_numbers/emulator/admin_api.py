@@ -111,6 +111,8 @@ def _timing(state: ServiceState, body: dict[str, Any]) -> Any:
     settings = state.settings
     if "claim_delay" in body:
         settings.claim_delay = float(body["claim_delay"])
+    if "claim_jitter" in body:
+        settings.claim_jitter = float(body["claim_jitter"])
     if "claim_after_describes" in body:
         value = body["claim_after_describes"]
         settings.claim_after_describes = None if value is None else int(value)

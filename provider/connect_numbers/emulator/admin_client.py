@@ -135,7 +135,7 @@ class AdminClient:
         self._call("allowed-actions", {"actions": actions})
 
     def set_timing(self, **timing: float | int | None) -> None:
-        """claim_delay, claim_after_describes, release_delay, client_token_ttl (until reset)."""
+        """claim_delay, claim_jitter, claim_after_describes, release_delay, client_token_ttl."""
         self._call("timing", dict(timing))
 
     def numbers(self) -> list[dict[str, Any]]:

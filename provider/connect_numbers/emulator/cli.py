@@ -37,6 +37,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--account-id", default=DEFAULT_ACCOUNT_ID)
     p.add_argument("--claim-delay", type=float, default=2.0)
     p.add_argument("--claim-after-describes", type=int, default=None)
+    p.add_argument("--claim-jitter", type=float, default=0.0)
     p.add_argument("--release-delay", type=float, default=0.5)
     p.add_argument("--virtual-clock", action="store_true")
     p.add_argument("--quota-max-active-numbers", type=int, default=10)
@@ -56,6 +57,7 @@ def settings_from(args: argparse.Namespace) -> EmulatorSettings:
         region=args.region,
         account_id=args.account_id,
         claim_delay=args.claim_delay,
+        claim_jitter=args.claim_jitter,
         claim_after_describes=args.claim_after_describes,
         release_delay=args.release_delay,
         virtual_clock=args.virtual_clock,

@@ -17,6 +17,7 @@ from .service import (
     ACTIVE_SQL,
     RequestContext,
     check_import_quota,
+    claim_time,
     delete_number,
     pending_fields,
     record_quota_event,
@@ -146,7 +147,7 @@ def import_phone_number(ctx: RequestContext, params: dict[str, Any]) -> dict[str
         source, problem = _source_problem(ctx, source_arn)
         number_id = str(uuid.uuid4())
         arn = build_arn("connect", ctx.region, ctx.account, f"phone-number/{number_id}")
-        settle_at, describes = pending_fields(ctx, ctx.settings.claim_delay)
+        settle_at, describes = pending_fields(ctx, claim_time(ctx.settings))
         seq = ctx.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM numbers").fetchone()[0]
         ctx.db.execute(
             "INSERT INTO numbers(id, arn, account, region, phone_number, country_code, "
@@ -255,7 +256,7 @@ def update_phone_number(ctx: RequestContext, params: dict[str, Any]) -> dict[str
             raise _in_use(row, "updated")
         if row["status"] == "FAILED":
             raise invalid_parameter("PhoneNumberId", f"phone number {row['id']} failed to import")
-        settle_at, describes = pending_fields(ctx, ctx.settings.claim_delay)
+        settle_at, describes = pending_fields(ctx, claim_time(ctx.settings))
         ctx.db.execute(
             "UPDATE numbers SET instance_id = ?, target_arn = ?, status = 'IN_PROGRESS', "
             "outcome = 'CLAIMED', outcome_message = NULL, message = NULL, settle_at = ?, "

@@ -61,6 +61,8 @@ def settings_to_args(settings: EmulatorSettings) -> list[str]:
         settings.account_id,
         "--claim-delay",
         repr(settings.claim_delay),
+        "--claim-jitter",
+        repr(settings.claim_jitter),
         "--release-delay",
         repr(settings.release_delay),
         "--quota-max-active-numbers",

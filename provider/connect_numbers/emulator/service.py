@@ -11,6 +11,7 @@ import collections
 import copy
 import hashlib
 import json
+import random
 import sqlite3
 import threading
 import uuid
@@ -218,6 +219,12 @@ def settle_due(db: sqlite3.Connection, now: float) -> None:
 def delete_number(db: sqlite3.Connection, arn: str) -> None:
     db.execute("DELETE FROM numbers WHERE arn = ?", (arn,))
     db.execute("DELETE FROM tags WHERE resource_arn = ?", (arn,))
+
+
+def claim_time(settings: EmulatorSettings) -> float:
+    """How long this import or move takes: the configured delay, spread by the jitter."""
+    spread = random.uniform(-settings.claim_jitter, settings.claim_jitter)
+    return max(0.0, settings.claim_delay + spread)
 
 
 def pending_fields(ctx: RequestContext, delay: float) -> tuple[float, int | None]:

@@ -22,6 +22,8 @@ class EmulatorSettings:
     account_id: str = DEFAULT_ACCOUNT_ID
     # Seconds of service clock from ImportPhoneNumber/UpdatePhoneNumber to CLAIMED or FAILED.
     claim_delay: float = 2.0
+    # Each claim takes claim_delay plus a uniform draw in [-claim_jitter, +claim_jitter] (>= 0).
+    claim_jitter: float = 0.0
     # When set, the number settles on the N-th DescribePhoneNumber instead (deterministic tests);
     # a release then also completes on the N-th describe.
     claim_after_describes: int | None = None

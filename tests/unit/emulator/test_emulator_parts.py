@@ -77,3 +77,15 @@ def test_a_failed_transaction_leaves_no_trace(tmp_path: object) -> None:
         db.execute("INSERT INTO meta(key, value) VALUES ('k', 'v')")
         raise RuntimeError("boom")
     assert store.get_meta("k") is None
+
+
+def test_claim_jitter_spreads_claims_around_the_delay_and_never_below_zero() -> None:
+    from connect_numbers.emulator.service import claim_time
+    from connect_numbers.emulator.settings import EmulatorSettings
+
+    spread = EmulatorSettings(claim_delay=2.0, claim_jitter=0.5)
+    times = [claim_time(spread) for _ in range(200)]
+    assert all(1.5 <= t <= 2.5 for t in times)
+    assert max(times) - min(times) > 0.5  # really spread, not a constant
+    assert claim_time(EmulatorSettings(claim_delay=0.1, claim_jitter=1.0)) >= 0.0
+    assert claim_time(EmulatorSettings(claim_delay=2.0)) == 2.0
