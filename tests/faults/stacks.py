@@ -155,10 +155,40 @@ class RootStack:
         return exported
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, read from /proc (plugins run in process groups of their own)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
 def kill_group(process: subprocess.Popen[str]) -> None:
-    """SIGKILL the CLI and everything it started (language host, provider host)."""
+    """SIGKILL the CLI and everything it started, as a crash or a lost machine would.
+
+    The engine starts each plugin (language host, dynamic-provider host) in a process group of
+    its own, so killing the CLI's group alone would leave them running, orphaned, for the rest of
+    the session; they are collected first and killed with it.
+    """
+    plugins = _descendants(process.pid)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
+    for pid in plugins:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     process.communicate(timeout=30)
 
 

@@ -17,8 +17,11 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from concurrent import futures
 from typing import Any
 
@@ -46,6 +49,13 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
     def __init__(self, engine_address: str, exec_script: str) -> None:
         self._engine_address = engine_address
         self._exec_script = exec_script
+        self._programs: set[subprocess.Popen[bytes]] = set()
+        self._lock = threading.Lock()
+
+    def kill_programs(self) -> None:
+        with self._lock:
+            for program in self._programs:
+                program.kill()
 
     def GetPluginInfo(self, request: empty_pb2.Empty, context: Any) -> plugin_pb2.PluginInfo:
         return plugin_pb2.PluginInfo(version=_HOST_VERSION)
@@ -103,14 +113,40 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
         env = dict(os.environ)
         env["PULUMI_CONFIG"] = json.dumps(dict(request.config))
         env["PULUMI_CONFIG_SECRET_KEYS"] = json.dumps(list(request.configSecretKeys))
-        completed = subprocess.run(args, env=env, cwd=request.pwd or program_dir, check=False)
-        if completed.returncode == 0:
+        program_process = subprocess.Popen(args, env=env, cwd=request.pwd or program_dir)
+        with self._lock:
+            self._programs.add(program_process)
+        try:
+            returncode = program_process.wait()
+        finally:
+            with self._lock:
+                self._programs.discard(program_process)
+        if returncode == 0:
             return language_pb2.RunResponse()
-        if completed.returncode == _EXIT_AFTER_USER_MESSAGE:
+        if returncode == _EXIT_AFTER_USER_MESSAGE:
             return language_pb2.RunResponse(bail=True)
         return language_pb2.RunResponse(
-            error=f"Program exited with non-zero exit code: {completed.returncode}"
+            error=f"Program exited with non-zero exit code: {returncode}"
         )
+
+
+def _watch_engine(address: str, host: LanguageHost) -> None:
+    """Exit when the engine is gone (killed, not shut down cleanly), with the program it ran.
+
+    A killed engine cannot end its plugins; without this the host and the program would linger
+    for ever, waiting on an engine that no longer answers.
+    """
+    engine_host, _, port = address.rpartition(":")
+    misses = 0
+    while misses < 3:
+        time.sleep(1.0)
+        try:
+            with socket.create_connection((engine_host, int(port)), timeout=1.0):
+                misses = 0
+        except OSError:
+            misses += 1
+    host.kill_programs()
+    os._exit(1)
 
 
 def main(argv: list[str]) -> int:
@@ -127,12 +163,12 @@ def main(argv: list[str]) -> int:
         )
         return 1
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
-    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(
-        LanguageHost(positional[-1], exec_script), server
-    )
+    host = LanguageHost(positional[-1], exec_script)
+    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(host, server)
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     print(port, flush=True)
+    threading.Thread(target=_watch_engine, args=(positional[-1], host), daemon=True).start()
     # The engine ends plugins with a signal once the run is over: stop quietly.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: server.stop(grace=None))
