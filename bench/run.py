@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from connect_numbers.emulator.admin_client import AdminClient
+from connect_local_service.admin_client import AdminClient
 from tests.support.local_service import start_local_service
 
 from . import report, waiting
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.skip_engine:
         with tempfile.TemporaryDirectory(prefix="connect-numbers-bench-") as tmp:
             root = Path(tmp)
-            service = start_local_service(root / "service.db", settings.emulator_args())
+            service = start_local_service(root / "service.db", settings.local_service_args())
             try:
                 admin = AdminClient(service.endpoint_url)
                 bench = ScaleBench(settings, admin, service.endpoint_url, root, say)

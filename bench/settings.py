@@ -4,7 +4,7 @@ Why these defaults: Amazon Connect documents one throttling rule for the APIs we
 and per account and Region: a steady 2 requests per second with a burst of 5. The local service
 gets exactly that for every phone-number operation, so the benchmark runs "close to the
 service's own limits" as a user with default quotas would. The claim delay of 2 s is the local
-service's default; the emulator has no jitter option (see docs/benchmarks.md).
+service's default; the local service has no jitter option (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class BenchSettings:
     waiting_high: float = 600.0
     seed: int = 20240601
 
-    def emulator_args(self) -> list[str]:
+    def local_service_args(self) -> list[str]:
         args = [
             "--claim-delay",
             repr(self.claim_delay),

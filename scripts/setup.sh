@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Idempotent set-up: the virtualenv with the package, and the Pulumi engine built offline.
-# A second run is a few seconds: every step checks a stamp or a version first.
+# Idempotent set-up: the virtualenv with both distributions, and a Pulumi engine.
+# A pulumi CLI already on PATH is used when it is at least the supported minimum; otherwise the
+# pinned CLI is built from the Go module proxy. A second run takes a few seconds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,59 +11,70 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 venv="$root/.venv"
 tools="$root/.tools/pulumi/bin"
 cli_version="$(cat "$root/tools/pulumi-cli/VERSION")"
-sdk_version="$(sed -n 's/^ *"pulumi==\([0-9.]*\)",/\1/p' "$root/pyproject.toml")"
+cli_minimum="$(cat "$root/tools/pulumi-cli/MINIMUM_VERSION")"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-# 1. Virtualenv, reinstalled only when pyproject.toml changes.
+# 1. Virtualenv, reinstalled only when a requirement file changes.
 if [ ! -x "$venv/bin/python" ]; then
   log "creating virtualenv with $PYTHON"
   "$PYTHON" -m venv "$venv"
 fi
 stamp="$venv/.connect-numbers-installed"
-want="$(sha256sum "$root/pyproject.toml" | cut -d' ' -f1)"
+want="$(cat pyproject.toml local-service/pyproject.toml requirements-dev.txt | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  log "installing the package (editable) and its dev tools"
+  log "installing both distributions (editable) and the dev tools"
   "$venv/bin/python" -m pip install --quiet --upgrade pip
-  "$venv/bin/python" -m pip install --quiet -e "$root[dev]"
+  "$venv/bin/python" -m pip install --quiet -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
+sdk_version="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("pulumi"))')"
 
-# 2. The Pulumi CLI: reuse one of the right version on PATH, else build from the Go module proxy.
+# 2. The Pulumi CLI: one on PATH at or above the minimum, else the pinned one built from source.
 mkdir -p "$tools"
-have_version() { [ -x "$1" ] && [ "$("$1" version 2>/dev/null)" = "$cli_version" ]; }
-if ! have_version "$tools/pulumi"; then
-  existing="$(command -v pulumi || true)"
-  if [ -n "$existing" ] && [ "$existing" != "$tools/pulumi" ] && have_version "$existing"; then
-    log "using $existing ($cli_version)"
-    ln -sf "$existing" "$tools/pulumi"
-  else
-    command -v go >/dev/null 2>&1 || { log "Go >= 1.25 is needed to build the Pulumi CLI"; exit 1; }
-    log "building pulumi $cli_version from the Go module proxy (a few minutes when cold)"
-    (cd "$root/tools/pulumi-cli" && go build -trimpath \
-      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$cli_version" \
-      -o "$tools/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
-  fi
+version_of() { "$1" version 2>/dev/null | sed 's/^v//'; }
+at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
+usable() { [ -x "$1" ] && v="$(version_of "$1")" && [ -n "$v" ] && at_least "$v" "$cli_minimum"; }
+existing=""
+IFS=: read -ra path_dirs <<< "$PATH"
+for dir in "${path_dirs[@]}"; do
+  [ "$dir" = "$tools" ] && continue
+  if [ -x "$dir/pulumi" ]; then existing="$dir/pulumi"; break; fi
+done
+if [ -n "$existing" ] && usable "$existing"; then
+  ln -sf "$existing" "$tools/pulumi"
+  log "using the pulumi CLI on PATH: $existing (v$(version_of "$existing"), minimum v$cli_minimum)"
+elif ! { [ -x "$tools/pulumi" ] && [ ! -L "$tools/pulumi" ] \
+    && [ "$(version_of "$tools/pulumi")" = "${cli_version#v}" ]; }; then
+  [ -n "$existing" ] && log "ignoring $existing: v$(version_of "$existing") is below v$cli_minimum"
+  rm -f "$tools/pulumi"
+  command -v go >/dev/null 2>&1 || { log "Go >= 1.25 is needed to build the Pulumi CLI"; exit 1; }
+  log "building pulumi $cli_version from the Go module proxy (a few minutes when cold)"
+  (cd "$root/tools/pulumi-cli" && go build -trimpath \
+    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$cli_version" \
+    -o "$tools/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+  log "using the pulumi CLI built from source: $tools/pulumi ($cli_version)"
+else
+  log "using the pulumi CLI built from source: $tools/pulumi ($cli_version)"
 fi
-have_version "$tools/pulumi" || { log "pulumi in $tools does not print $cli_version"; exit 1; }
 
-# 3. The Python SDK's exec script, from the sdk module of the same version as the pip package.
-exec_script="$tools/pulumi-language-python-exec"
-if [ ! -f "$exec_script" ] || ! grep -q "$sdk_version" "$tools/.sdk-version" 2>/dev/null; then
-  dir="$(cd "$root/tools/pulumi-cli" && go mod download -json "github.com/pulumi/pulumi/sdk/v3@v$sdk_version" \
+# 3. Pulumi's own scripts from the SDK's Go module (not in the PyPI wheel): the program runner
+#    that the language host starts, and the dynamic-provider plugin, which honours the
+#    project's runtime.options.virtualenv. The module version is the pinned CLI's SDK.
+sdk_module_version="$(cat "$root/tools/pulumi-cli/SDK_MODULE_VERSION")"
+if [ ! -f "$tools/.sdk-module" ] || [ "$(cat "$tools/.sdk-module")" != "$sdk_module_version" ]; then
+  dir="$(cd "$root/tools/pulumi-cli" && go mod download -json "github.com/pulumi/pulumi/sdk/v3@$sdk_module_version" \
     | "$venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
-  install -m 0755 "$dir/python/cmd/pulumi-language-python-exec" "$exec_script"
-  echo "$sdk_version" > "$tools/.sdk-version"
+  install -m 0755 "$dir/python/cmd/pulumi-language-python-exec" "$tools/pulumi-language-python-exec"
+  install -m 0755 "$dir/python/dist/pulumi-resource-pulumi-python" "$tools/pulumi-resource-pulumi-python"
+  echo "$sdk_module_version" > "$tools/.sdk-module"
 fi
 
-# 4. The language host and the dynamic-provider plugin, both run by the project's virtualenv.
+# 4. The language host (the upstream Go one is not served by the module proxy): ours, run by the
+#    project's virtualenv; it runs each program with the program's own virtualenv when it names one.
 cat > "$tools/pulumi-language-python" <<SH
 #!/bin/sh
-PULUMI_LANGUAGE_PYTHON_EXEC="$exec_script" exec "$venv/bin/python" "$root/tools/langhost/pulumi_language_python.py" "\$@"
+PULUMI_LANGUAGE_PYTHON_EXEC="$tools/pulumi-language-python-exec" exec "$venv/bin/python" "$root/tools/langhost/pulumi_language_python.py" "\$@"
 SH
-cat > "$tools/pulumi-resource-pulumi-python" <<SH
-#!/bin/sh
-exec "$venv/bin/python" -u -m pulumi.dynamic "\$@"
-SH
-chmod 0755 "$tools/pulumi-language-python" "$tools/pulumi-resource-pulumi-python"
-log "ready: $("$tools/pulumi" version) in $tools"
+chmod 0755 "$tools/pulumi-language-python"
+log "ready: pulumi $("$tools/pulumi" version) in $tools, Python SDK $sdk_version"

@@ -8,5 +8,5 @@ bash scripts/setup.sh
 source scripts/env.sh
 echo "== ruff check"; ruff check .
 echo "== ruff format --check"; ruff format --check .
-echo "== mypy --strict"; mypy --strict provider/connect_numbers
+echo "== mypy --strict"; mypy --strict provider/connect_numbers local-service/connect_local_service
 echo "== pytest"; python -m pytest "$@"

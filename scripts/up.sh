@@ -8,7 +8,7 @@ bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 endpoint="$(bash scripts/local-service.sh start)"
-echo "local Connect service: $endpoint (state in .state/emulator.sqlite)" >&2
+echo "local Connect service: $endpoint (state in .state/local_service.sqlite)" >&2
 # The local service accepts any signature; these keys are not secrets.
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}"
 pulumi stack select --create local --non-interactive >/dev/null

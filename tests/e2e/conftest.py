@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.support.iam import readme_policy_actions
 from tests.support.local_service import LocalService, local_service
 

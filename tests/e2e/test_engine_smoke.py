@@ -39,7 +39,7 @@ def test_program_test_sequence_on_a_dynamic_resource(tmp_path: Path) -> None:
     provider_blob = resources[0]["outputs"]["__provider"]
     assert isinstance(provider_blob, str), "the provider must not be stored as a secret"
     # Pickled by reference: the class is named by its module, its code is not embedded.
-    assert b"connect_numbers.noop" in base64.b64decode(provider_blob)
+    assert b"bench.noop" in base64.b64decode(provider_blob)
     assert len(provider_blob) < 200, f"serialized provider is {len(provider_blob)} bytes"
 
     stack.destroy()

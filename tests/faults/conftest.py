@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults.invariants import TALLY
 from tests.faults.stacks import RootStack
 from tests.support.local_service import LocalService, local_service

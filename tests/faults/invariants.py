@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults.stacks import PROJECT, STACK, StateNumber, numbers_in_state
 from tests.support.witness import MUTATING
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.invariants import TALLY, mutating_calls
 from tests.faults.stacks import DROP, RootStack

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.stacks import RootStack, number, numbers_in_state
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.invariants import TALLY, mutating_calls
 from tests.faults.stacks import (

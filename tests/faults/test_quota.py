@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.stacks import RootStack, number, numbers_in_state
 from tests.support.aws import connect_client

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.stacks import RootStack, number, numbers_in_state
 from tests.support.local_service import LocalService, start_local_service

@@ -6,7 +6,7 @@ import base64
 import json
 from pathlib import Path
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.stacks import RootStack, number
 from tests.support.local_service import LocalService

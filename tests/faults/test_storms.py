@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from connect_numbers.emulator import AdminClient
+from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.invariants import TALLY, faults_in
 from tests.faults.stacks import CliRun, RootStack, number, numbers_in_state

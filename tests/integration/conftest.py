@@ -3,7 +3,7 @@
 One in-process service per test session on a SQLite file, reset before every test: a fresh
 service per test would cost a port and a thread each, and reset restores exactly the state a
 fresh service with the same settings has. The clock is virtual, so delays and 180-day rules
-are crossed with `emulator.admin.advance_clock` instead of sleeping.
+are crossed with `local_service.admin.advance_clock` instead of sleeping.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from connect_numbers.emulator import EmulatorSettings, RunningEmulator, run_emulator
+from connect_local_service import LocalServiceSettings, RunningLocalService, run_local_service
 
 REGION = "us-east-1"
 ACCOUNT_ID = "123456789012"
@@ -24,8 +24,8 @@ ACCOUNT_ID = "123456789012"
 SourceFactory = Callable[..., dict[str, Any]]
 
 
-def integration_settings() -> EmulatorSettings:
-    return EmulatorSettings(
+def integration_settings() -> LocalServiceSettings:
+    return LocalServiceSettings(
         region=REGION,
         account_id=ACCOUNT_ID,
         claim_delay=2.0,
@@ -47,48 +47,50 @@ def aws_client(service: str, endpoint_url: str, **config: Any) -> Any:
 
 
 @pytest.fixture(scope="session")
-def _session_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningEmulator]:
-    state = Path(tmp_path_factory.mktemp("emulator")) / "state.sqlite"
-    with run_emulator(integration_settings(), state) as running:
+def _session_local_service(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningLocalService]:
+    state = Path(tmp_path_factory.mktemp("local_service")) / "state.sqlite"
+    with run_local_service(integration_settings(), state) as running:
         yield running
 
 
 @pytest.fixture
-def emulator(_session_emulator: RunningEmulator) -> RunningEmulator:
-    _session_emulator.admin.reset()
-    return _session_emulator
+def local_service(_session_local_service: RunningLocalService) -> RunningLocalService:
+    _session_local_service.admin.reset()
+    return _session_local_service
 
 
 @pytest.fixture
-def connect_client(emulator: RunningEmulator) -> Any:
-    return aws_client("connect", emulator.endpoint_url)
+def connect_client(local_service: RunningLocalService) -> Any:
+    return aws_client("connect", local_service.endpoint_url)
 
 
 @pytest.fixture
-def sms_client(emulator: RunningEmulator) -> Any:
-    return aws_client("pinpoint-sms-voice-v2", emulator.endpoint_url)
+def sms_client(local_service: RunningLocalService) -> Any:
+    return aws_client("pinpoint-sms-voice-v2", local_service.endpoint_url)
 
 
 @pytest.fixture
-def make_client(emulator: RunningEmulator) -> Callable[..., Any]:
+def make_client(local_service: RunningLocalService) -> Callable[..., Any]:
     """Clients with other settings: `make_client("connect", region_name="us-west-2")`."""
 
     def make(service: str, **config: Any) -> Any:
-        return aws_client(service, emulator.endpoint_url, **config)
+        return aws_client(service, local_service.endpoint_url, **config)
 
     return make
 
 
 @pytest.fixture
-def instance(emulator: RunningEmulator) -> dict[str, Any]:
-    return emulator.admin.create_instance("test")
+def instance(local_service: RunningLocalService) -> dict[str, Any]:
+    return local_service.admin.create_instance("test")
 
 
 @pytest.fixture
-def source_number(emulator: RunningEmulator) -> SourceFactory:
+def source_number(local_service: RunningLocalService) -> SourceFactory:
     """Creates End User Messaging numbers; keyword arguments as AdminClient.create_source_number."""
 
     def create(**kwargs: Any) -> dict[str, Any]:
-        return emulator.admin.create_source_number(**kwargs)
+        return local_service.admin.create_source_number(**kwargs)
 
     return create

@@ -37,6 +37,8 @@ def offline_env(home: Path, extra: Mapping[str, str] | None = None) -> dict[str,
         "PULUMI_SKIP_UPDATE_CHECK": "true",
         "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
         "PULUMI_HOME": str(home / "home"),
+        # The bench and smoke programs use bench.noop, a fixture kept out of the wheel.
+        "PYTHONPATH": str(REPO),
     }
     env.update(extra or {})
     return env

@@ -2,7 +2,7 @@
 
 End-to-end tests need the service outside the test process: the Pulumi engine's provider
 process reaches it over HTTP, and some tests restart it mid-run. This module only adapts the
-emulator's own runner to the tests' vocabulary.
+local_service's own runner to the tests' vocabulary.
 """
 
 from __future__ import annotations
@@ -11,20 +11,20 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from connect_numbers.emulator.runner import RunningEmulator, start_subprocess
+from connect_local_service.runner import RunningLocalService, start_subprocess
 
-LocalService = RunningEmulator
+LocalService = RunningLocalService
 
 
 def start_local_service(
     state_path: Path, args: Sequence[str] = (), port: int = 0
-) -> RunningEmulator:
+) -> RunningLocalService:
     """Starts the service; `args` are CLI flags and override the defaults."""
     return start_subprocess(state_path, extra_args=args, port=port)
 
 
 @contextmanager
-def local_service(state_path: Path, args: Sequence[str] = ()) -> Iterator[RunningEmulator]:
+def local_service(state_path: Path, args: Sequence[str] = ()) -> Iterator[RunningLocalService]:
     service = start_local_service(state_path, args)
     try:
         yield service

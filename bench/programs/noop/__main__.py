@@ -1,6 +1,6 @@
 import pulumi
 
-from connect_numbers.noop import NoOp
+from bench.noop import NoOp
 
 count = pulumi.Config().require_int("count")
 for i in range(count):

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 
+from connect_local_service import RunningLocalService
 from connect_numbers import props as p
 from connect_numbers.clients import reset_clients
-from connect_numbers.emulator import RunningEmulator
 from connect_numbers.errors import (
     AccessDeniedError,
     AdoptionRequiredError,
@@ -35,7 +35,7 @@ OWNER = "phones/dev/support-line"
 @dataclass
 class Live:
     provider: ImportedPhoneNumberProvider
-    emulator: RunningEmulator
+    local_service: RunningLocalService
     instance: dict[str, Any]
     source: dict[str, Any]
     connect: Any
@@ -61,15 +61,15 @@ class Live:
         return result.id, result.outs
 
     def live_numbers(self) -> list[dict[str, Any]]:
-        return [n for n in self.emulator.admin.numbers() if n["Status"] != "RELEASING"]
+        return [n for n in self.local_service.admin.numbers() if n["Status"] != "RELEASING"]
 
     def ops(self) -> list[str]:
-        return self.emulator.admin.operations()
+        return self.local_service.admin.operations()
 
 
 @pytest.fixture
 def live(
-    emulator: RunningEmulator,
+    local_service: RunningLocalService,
     instance: dict[str, Any],
     source_number: Callable[..., dict[str, Any]],
     connect_client: Any,
@@ -85,24 +85,24 @@ def live(
     def sleep(seconds: float) -> None:
         sleeps.append(seconds)
         now[0] += seconds
-        emulator.admin.advance_clock(seconds)
+        local_service.admin.advance_clock(seconds)
 
     runtime = Runtime(clock=Clock(now=lambda: now[0], sleep=sleep, draw=lambda: 0.5), env={})
     provider = ImportedPhoneNumberProvider(runtime)
     provider.configure(
         ConfigureRequest(
             Config(
-                {"aws:region": "us-east-1", "connect-numbers:endpoint": emulator.endpoint_url},
+                {"aws:region": "us-east-1", "connect-numbers:endpoint": local_service.endpoint_url},
                 "phones",
             )
         )
     )
-    emulator.admin.clear_request_log()
-    return Live(provider, emulator, instance, source_number(), connect_client, sleeps)
+    local_service.admin.clear_request_log()
+    return Live(provider, local_service, instance, source_number(), connect_client, sleeps)
 
 
 def test_import_goes_from_in_progress_to_claimed(live: Live) -> None:
-    live.emulator.admin.set_timing(claim_delay=5.0)
+    live.local_service.admin.set_timing(claim_delay=5.0)
     number_id, outs = live.create()
     assert outs[p.STATUS] == "CLAIMED"
     assert outs[p.PHONE_NUMBER] == live.source["PhoneNumber"]
@@ -115,7 +115,7 @@ def test_import_goes_from_in_progress_to_claimed(live: Live) -> None:
 
 
 def test_a_failed_import_reports_the_message_and_leaves_no_number(live: Live) -> None:
-    pending = live.emulator.admin.create_source_number(status="PENDING")
+    pending = live.local_service.admin.create_source_number(status="PENDING")
     with pytest.raises(ImportFailedError, match="PENDING") as caught:
         live.create(source_phone_number_arn=pending["PhoneNumberArn"])
     assert "released" in str(caught.value)
@@ -123,7 +123,7 @@ def test_a_failed_import_reports_the_message_and_leaves_no_number(live: Live) ->
 
 
 def test_a_timed_out_create_is_resumed_by_the_next_up_with_one_number(live: Live) -> None:
-    live.emulator.admin.set_timing(claim_delay=100.0)
+    live.local_service.admin.set_timing(claim_delay=100.0)
     with pytest.raises(WaitTimeoutError) as caught:
         live.create(wait_timeout_seconds=5.0)
     [number] = live.live_numbers()
@@ -148,7 +148,7 @@ def test_a_create_killed_after_import_returned_is_resumed(live: Live) -> None:
 
 
 def test_a_lost_import_answer_still_ends_with_exactly_one_number(live: Live) -> None:
-    live.emulator.admin.add_fault("ImportPhoneNumber", reset="after", count=1)
+    live.local_service.admin.add_fault("ImportPhoneNumber", reset="after", count=1)
     number_id, _ = live.create()
     assert [n["PhoneNumberId"] for n in live.live_numbers()] == [number_id]
 
@@ -183,7 +183,7 @@ def test_an_unmanaged_number_needs_adopt_and_is_then_taken_over(live: Live) -> N
 
 def test_refresh_reads_back_drift_and_waits_for_a_move_in_progress(live: Live) -> None:
     number_id, outs = live.create()
-    other = live.emulator.admin.create_instance("other")
+    other = live.local_service.admin.create_instance("other")
     live.connect.update_phone_number_metadata(
         PhoneNumberId=number_id, PhoneNumberDescription="console"
     )
@@ -201,14 +201,14 @@ def test_refresh_reads_back_drift_and_waits_for_a_move_in_progress(live: Live) -
 def test_a_number_released_outside_pulumi_is_dropped_on_refresh(live: Live) -> None:
     number_id, outs = live.create()
     live.connect.release_phone_number(PhoneNumberId=number_id)
-    live.emulator.admin.advance_clock(10)
+    live.local_service.admin.advance_clock(10)
     result = live.provider.read(number_id, outs)
     assert result.id == ""
 
 
 def test_in_place_updates_keep_the_phone_number_id(live: Live) -> None:
     number_id, outs = live.create()
-    other = live.emulator.admin.create_instance("other")
+    other = live.local_service.admin.create_instance("other")
     news = live.inputs(
         description="after", tags={"team": "ops", "tier": "1"}, instance_id=other["InstanceId"]
     )
@@ -245,16 +245,16 @@ def test_destroy_then_create_again_imports_afresh(live: Live) -> None:
 
 def test_access_denied_names_the_missing_action(live: Live) -> None:
     number_id, outs = live.create()
-    live.emulator.admin.set_allowed_actions(["connect:DescribePhoneNumber"])
+    live.local_service.admin.set_allowed_actions(["connect:DescribePhoneNumber"])
     try:
         with pytest.raises(AccessDeniedError, match="connect:ReleasePhoneNumber"):
             live.provider.delete(number_id, outs)
     finally:
-        live.emulator.admin.set_allowed_actions(None)
+        live.local_service.admin.set_allowed_actions(None)
 
 
 def test_throttling_is_retried_before_it_reaches_the_user(live: Live) -> None:
     number_id, outs = live.create()
-    live.emulator.admin.add_fault("DescribePhoneNumber", status=429, count=1)
+    live.local_service.admin.add_fault("DescribePhoneNumber", status=429, count=1)
     result = live.provider.read(number_id, outs)
     assert result.id == number_id

@@ -1,6 +1,6 @@
 import pulumi
 
-from connect_numbers.noop import NoOp
+from bench.noop import NoOp
 
 config = pulumi.Config()
 thing = NoOp("thing", value=config.get("value") or "hello")

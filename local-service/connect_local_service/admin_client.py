@@ -69,7 +69,7 @@ class AdminClient:
         self._call("sources/status", {"arn": arn, "status": status})
 
     def seed(self, alias: str = "demo", sources: int = 3) -> dict[str, Any]:
-        """The deterministic demo seed (see docs/emulator.md), for any alias."""
+        """The deterministic demo seed (see docs/local-service.md), for any alias."""
         return cast(dict[str, Any], self._call("seed", {"alias": alias, "sources": sources}))
 
     def request_log(self) -> list[dict[str, Any]]:

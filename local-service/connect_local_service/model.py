@@ -1,6 +1,6 @@
 """Routing and request decoding driven by botocore's own service models.
 
-Why: the emulator must accept exactly what real boto3 sends. Reading the operation, its HTTP
+Why: the local service must accept exactly what real boto3 sends. Reading the operation, its HTTP
 binding and every member's location from the same JSON model botocore serialises with keeps
 the two in step across botocore upgrades; there is no hand-written route table to drift.
 """

@@ -1,4 +1,4 @@
-"""The admin interface under /_emulator/: test and operator controls outside the AWS paths.
+"""The admin interface under /_local/: test and operator controls outside the AWS paths.
 
 Plain JSON over HTTP so that any process (a test, the Pulumi engine's provider host, a shell
 script) can drive it without importing this package.
@@ -14,7 +14,7 @@ from .faults import FaultRule
 from .service import ServiceState, settle_due
 from .settings import ThrottleRule
 
-PREFIX = "/_emulator/"
+PREFIX = "/_local/"
 
 AdminHandler = Callable[[ServiceState, dict[str, Any]], Any]
 

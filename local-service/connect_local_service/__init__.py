@@ -2,27 +2,27 @@
 
 It stands in for Connect and End User Messaging SMS/voice wherever there is no AWS account:
 the default backend on a fresh machine, the ground truth of integration and end-to-end tests,
-and a service users can run in their own CI. Behaviour is documented in docs/emulator.md.
+and a service users can run in their own CI. Behaviour is documented in docs/local-service.md.
 """
 
 from .admin_client import AdminClient, AdminError
 from .runner import (
-    RunningEmulator,
-    run_emulator,
+    RunningLocalService,
+    run_local_service,
     settings_to_args,
-    spawn_emulator,
+    spawn_local_service,
     start_subprocess,
 )
-from .settings import EmulatorSettings, ThrottleRule
+from .settings import LocalServiceSettings, ThrottleRule
 
 __all__ = [
     "AdminClient",
     "AdminError",
-    "EmulatorSettings",
-    "RunningEmulator",
+    "LocalServiceSettings",
+    "RunningLocalService",
     "ThrottleRule",
-    "run_emulator",
+    "run_local_service",
     "settings_to_args",
-    "spawn_emulator",
+    "spawn_local_service",
     "start_subprocess",
 ]

@@ -146,7 +146,7 @@ class Dispatcher:
         resource = _resource_of(service, params, region, account)
         raise ApiError(
             "AccessDeniedException",
-            f"User: arn:aws:iam::{account}:user/emulator is not authorized to perform: "
+            f"User: arn:aws:iam::{account}:user/local-service is not authorized to perform: "
             f"{action} on resource: {resource} because no identity-based policy allows the "
             f"{action} action",
         )

@@ -1,4 +1,4 @@
-"""A dynamic resource that calls nothing.
+"""A dynamic resource that calls nothing (a bench and test fixture, not part of any wheel).
 
 Why: it measures the Pulumi engine's own cost for a dynamic resource (the baseline
 that the benchmarks subtract), and it proves the engine set-up end to end without

@@ -1,4 +1,4 @@
-"""Command line: `python -m connect_numbers.emulator --port 0 --state FILE`."""
+"""Command line: `python -m connect_local_service --port 0 --state FILE`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from .server import build_server, serve_in_thread
-from .settings import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, EmulatorSettings, ThrottleRule
+from .settings import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, LocalServiceSettings, ThrottleRule
 
 
 def _throttle(text: str) -> tuple[str, ThrottleRule]:
@@ -27,8 +27,8 @@ def _throttle(text: str) -> tuple[str, ThrottleRule]:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m connect_numbers.emulator",
-        description="Local Amazon Connect phone-number service (see docs/emulator.md).",
+        prog="python -m connect_local_service",
+        description="Local Amazon Connect phone-number service (see docs/local-service.md).",
     )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=0, help="0 picks a free port")
@@ -52,8 +52,8 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def settings_from(args: argparse.Namespace) -> EmulatorSettings:
-    return EmulatorSettings(
+def settings_from(args: argparse.Namespace) -> LocalServiceSettings:
+    return LocalServiceSettings(
         region=args.region,
         account_id=args.account_id,
         claim_delay=args.claim_delay,
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.endpoint_file is not None:
         _write_atomically(args.endpoint_file, url)
     # After the endpoint file: whoever reads this line may rely on the file as well.
-    print(f"connect-numbers emulator listening on {url}", flush=True)
+    print(f"connect local service listening on {url}", flush=True)
     while not stop.wait(0.5):
         pass
     server.shutdown()

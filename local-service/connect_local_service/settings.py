@@ -17,7 +17,7 @@ class ThrottleRule:
 
 
 @dataclass
-class EmulatorSettings:
+class LocalServiceSettings:
     region: str = DEFAULT_REGION
     account_id: str = DEFAULT_ACCOUNT_ID
     # Seconds of service clock from ImportPhoneNumber/UpdatePhoneNumber to CLAIMED or FAILED.

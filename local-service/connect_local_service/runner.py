@@ -13,11 +13,11 @@ from pathlib import Path
 
 from .admin_client import AdminClient
 from .server import build_server, serve_in_thread
-from .settings import EmulatorSettings
+from .settings import LocalServiceSettings
 
 
 @dataclass
-class RunningEmulator:
+class RunningLocalService:
     endpoint_url: str
     admin: AdminClient
     state_path: Path
@@ -36,15 +36,15 @@ class RunningEmulator:
 
 
 @contextmanager
-def run_emulator(
-    settings: EmulatorSettings | None = None, state_path: Path | str = ":memory:"
-) -> Iterator[RunningEmulator]:
+def run_local_service(
+    settings: LocalServiceSettings | None = None, state_path: Path | str = ":memory:"
+) -> Iterator[RunningLocalService]:
     """The service on a background thread, on a free 127.0.0.1 port."""
-    server = build_server(settings or EmulatorSettings(), state_path)
+    server = build_server(settings or LocalServiceSettings(), state_path)
     thread = serve_in_thread(server)
     try:
         url = server.endpoint_url
-        yield RunningEmulator(url, AdminClient(url), Path(str(state_path)))
+        yield RunningLocalService(url, AdminClient(url), Path(str(state_path)))
     finally:
         server.shutdown()
         server.server_close()
@@ -52,7 +52,7 @@ def run_emulator(
         server.state.store.close()
 
 
-def settings_to_args(settings: EmulatorSettings) -> list[str]:
+def settings_to_args(settings: LocalServiceSettings) -> list[str]:
     """The CLI flags that reproduce `settings` in a child process."""
     args = [
         "--region",
@@ -85,11 +85,11 @@ def settings_to_args(settings: EmulatorSettings) -> list[str]:
 
 def start_subprocess(
     state_path: Path | str,
-    settings: EmulatorSettings | None = None,
+    settings: LocalServiceSettings | None = None,
     extra_args: Sequence[str] = (),
     port: int = 0,
     timeout: float = 30.0,
-) -> RunningEmulator:
+) -> RunningLocalService:
     state_path = Path(state_path)
     endpoint_file = state_path.with_name(state_path.name + ".endpoint")
     endpoint_file.unlink(missing_ok=True)
@@ -99,14 +99,14 @@ def start_subprocess(
             [
                 sys.executable,
                 "-m",
-                "connect_numbers.emulator",
+                "connect_local_service",
                 "--port",
                 str(port),
                 "--state",
                 str(state_path),
                 "--endpoint-file",
                 str(endpoint_file),
-                *settings_to_args(settings or EmulatorSettings()),
+                *settings_to_args(settings or LocalServiceSettings()),
                 *extra_args,
             ],
             stdout=log,
@@ -118,7 +118,7 @@ def start_subprocess(
         if endpoint_file.exists():
             url = endpoint_file.read_text().strip()
             if url:
-                return RunningEmulator(url, AdminClient(url), state_path, process)
+                return RunningLocalService(url, AdminClient(url), state_path, process)
         if process.poll() is not None:
             break
         time.sleep(0.02)
@@ -128,13 +128,13 @@ def start_subprocess(
 
 
 @contextmanager
-def spawn_emulator(
+def spawn_local_service(
     state_path: Path | str,
-    settings: EmulatorSettings | None = None,
+    settings: LocalServiceSettings | None = None,
     extra_args: Sequence[str] = (),
     port: int = 0,
-) -> Iterator[RunningEmulator]:
-    """The service as a child process (`python -m connect_numbers.emulator`), stopped on exit."""
+) -> Iterator[RunningLocalService]:
+    """The service as a child process (`python -m connect_local_service`), stopped on exit."""
     running = start_subprocess(state_path, settings, extra_args, port)
     try:
         yield running

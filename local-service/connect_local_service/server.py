@@ -15,21 +15,21 @@ from .admin_api import PREFIX, handle_admin
 from .dispatch import Dispatcher
 from .protocol import Response, new_request_id
 from .service import ServiceState
-from .settings import EmulatorSettings
+from .settings import LocalServiceSettings
 from .store import Store
 
-log = logging.getLogger("connect_numbers.emulator")
+log = logging.getLogger("connect_local_service")
 
 # Far above anything these APIs accept; larger bodies are refused without being read.
 MAX_BODY = 4 * 1024 * 1024
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: EmulatorServer
+    server: LocalServiceServer
     protocol_version = "HTTP/1.1"
     # Without this, headers and body leave in two segments and Nagle + delayed ACK add ~40 ms.
     disable_nagle_algorithm = True
-    server_version = "connect-numbers-emulator"
+    server_version = "connect-local-service"
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s " + format, self.address_string(), *args)
@@ -88,7 +88,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
 
-class EmulatorServer(ThreadingHTTPServer):
+class LocalServiceServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
@@ -116,12 +116,12 @@ class EmulatorServer(ThreadingHTTPServer):
 
 
 def build_server(
-    settings: EmulatorSettings, state_path: Path | str, host: str = "127.0.0.1", port: int = 0
-) -> EmulatorServer:
-    return EmulatorServer(ServiceState(settings, Store(state_path)), host, port)
+    settings: LocalServiceSettings, state_path: Path | str, host: str = "127.0.0.1", port: int = 0
+) -> LocalServiceServer:
+    return LocalServiceServer(ServiceState(settings, Store(state_path)), host, port)
 
 
-def serve_in_thread(server: EmulatorServer) -> threading.Thread:
+def serve_in_thread(server: LocalServiceServer) -> threading.Thread:
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     )

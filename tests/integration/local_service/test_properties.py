@@ -16,8 +16,8 @@ from botocore.model import Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from connect_numbers.emulator.connect_ops import HANDLERS as CONNECT_HANDLERS
-from connect_numbers.emulator.sms_ops import HANDLERS as SMS_HANDLERS
+from connect_local_service.connect_ops import HANDLERS as CONNECT_HANDLERS
+from connect_local_service.sms_ops import HANDLERS as SMS_HANDLERS
 
 _SESSION = botocore.session.get_session()
 _PROPERTY_SETTINGS = settings(
@@ -100,7 +100,7 @@ def _call(client: Any, operation: str, params: dict[str, Any]) -> int | None:
 
 
 @pytest.fixture
-def fuzz_clients(emulator: Any, make_client: Any) -> Iterator[dict[str, Any]]:
+def fuzz_clients(local_service: Any, make_client: Any) -> Iterator[dict[str, Any]]:
     """Clients that send whatever they are given and never hide a 5xx behind a retry."""
     yield {
         service: make_client(
@@ -111,7 +111,7 @@ def fuzz_clients(emulator: Any, make_client: Any) -> Iterator[dict[str, Any]]:
         for service in ("connect", "pinpoint-sms-voice-v2")
     }
     # The property means nothing if the client refused to send every example.
-    assert emulator.admin.request_log(), "no fuzzed request reached the service"
+    assert local_service.admin.request_log(), "no fuzzed request reached the service"
 
 
 @pytest.mark.parametrize(("service", "operation"), _operations())
@@ -158,14 +158,14 @@ _BODIES = st.one_of(
     ),
 )
 def test_raw_http_garbage_never_gets_a_server_error(
-    emulator: Any,
+    local_service: Any,
     method: str,
     segments: list[str],
     query: str,
     body: bytes,
     target: str | None,
 ) -> None:
-    host, port = emulator.endpoint_url.removeprefix("http://").split(":")
+    host, port = local_service.endpoint_url.removeprefix("http://").split(":")
     path = "/" + "/".join(segments) + "?" + urllib.parse.quote(query, safe="=&")
     headers = {"Content-Type": "application/json"}
     if target is not None:

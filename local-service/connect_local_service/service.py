@@ -23,7 +23,7 @@ from .arns import build_arn
 from .clock import Clock
 from .errors import ApiError
 from .faults import Faults, TokenBuckets
-from .settings import EmulatorSettings
+from .settings import LocalServiceSettings
 from .store import Store
 
 DAY = 86_400.0
@@ -43,12 +43,12 @@ class RequestContext:
     now: float
 
     @property
-    def settings(self) -> EmulatorSettings:
+    def settings(self) -> LocalServiceSettings:
         return self.state.settings
 
 
 class ServiceState:
-    def __init__(self, settings: EmulatorSettings, store: Store) -> None:
+    def __init__(self, settings: LocalServiceSettings, store: Store) -> None:
         self.base_settings = copy.deepcopy(settings)
         self.settings = copy.deepcopy(settings)
         self.store = store
@@ -221,7 +221,7 @@ def delete_number(db: sqlite3.Connection, arn: str) -> None:
     db.execute("DELETE FROM tags WHERE resource_arn = ?", (arn,))
 
 
-def claim_time(settings: EmulatorSettings) -> float:
+def claim_time(settings: LocalServiceSettings) -> float:
     """How long this import or move takes: the configured delay, spread by the jitter."""
     spread = random.uniform(-settings.claim_jitter, settings.claim_jitter)
     return max(0.0, settings.claim_delay + spread)

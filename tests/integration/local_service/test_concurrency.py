@@ -9,9 +9,9 @@ import pytest
 
 
 def test_concurrent_imports_of_distinct_sources_all_succeed(
-    emulator: Any, make_client: Any, instance: Any, source_number: Any
+    local_service: Any, make_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(100)
+    local_service.admin.set_quota(100)
     sources = [source_number()["PhoneNumberArn"] for _ in range(40)]
     client = make_client("connect", max_pool_connections=16)
 
@@ -24,11 +24,11 @@ def test_concurrent_imports_of_distinct_sources_all_succeed(
     with ThreadPoolExecutor(max_workers=16) as pool:
         ids = list(pool.map(import_one, sources))
     assert len(set(ids)) == 40
-    assert sorted(n["PhoneNumberId"] for n in emulator.admin.numbers()) == sorted(ids)
+    assert sorted(n["PhoneNumberId"] for n in local_service.admin.numbers()) == sorted(ids)
 
 
 def test_concurrent_imports_of_one_source_yield_exactly_one_number(
-    emulator: Any, make_client: Any, instance: Any, source_number: Any
+    local_service: Any, make_client: Any, instance: Any, source_number: Any
 ) -> None:
     arn = source_number()["PhoneNumberArn"]
     client = make_client("connect", max_pool_connections=16)
@@ -43,12 +43,12 @@ def test_concurrent_imports_of_one_source_yield_exactly_one_number(
     with ThreadPoolExecutor(max_workers=16) as pool:
         outcomes = list(pool.map(import_once, range(16)))
     assert sorted(outcomes) == ["imported"] + ["refused"] * 15
-    assert len(emulator.admin.numbers()) == 1
+    assert len(local_service.admin.numbers()) == 1
 
 
 @pytest.mark.parametrize("workers", [8])
 def test_concurrent_requests_never_fail_with_a_server_error(
-    emulator: Any, make_client: Any, workers: int
+    local_service: Any, make_client: Any, workers: int
 ) -> None:
     client = make_client("connect", max_pool_connections=workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:

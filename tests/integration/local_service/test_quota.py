@@ -18,22 +18,22 @@ def _import_all(client: Any, instance: Any, sources: list[str]) -> list[str]:
     ]
 
 
-def _release_all(emulator: Any, client: Any, number_ids: list[str]) -> None:
-    emulator.admin.advance_clock(2.0)
+def _release_all(local_service: Any, client: Any, number_ids: list[str]) -> None:
+    local_service.admin.advance_clock(2.0)
     for number_id in number_ids:
         client.release_phone_number(PhoneNumberId=number_id)
-    emulator.admin.advance_clock(1.0)
+    local_service.admin.advance_clock(1.0)
 
 
 def test_the_seeds_99_number_example_blocks_further_imports(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(99)
+    local_service.admin.set_quota(99)
     sources = [source_number()["PhoneNumberArn"] for _ in range(99)]
     held = _import_all(connect_client, instance, sources)  # 99 imported numbers, quota 99
-    _release_all(emulator, connect_client, held)  # release 99
+    _release_all(local_service, connect_client, held)  # release 99
     held = _import_all(connect_client, instance, sources)  # claim 99
-    _release_all(emulator, connect_client, held)  # release 99: 198 = 200% of 99
+    _release_all(local_service, connect_client, held)  # release 99: 198 = 200% of 99
     with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException) as raised:
         _import_all(connect_client, instance, sources[:1])
     message = raised.value.response["Error"]["Message"]
@@ -42,36 +42,36 @@ def test_the_seeds_99_number_example_blocks_further_imports(
 
 
 def test_releases_below_200_percent_do_not_block(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(2)
+    local_service.admin.set_quota(2)
     sources = [source_number()["PhoneNumberArn"] for _ in range(2)]
-    _release_all(emulator, connect_client, _import_all(connect_client, instance, sources))
-    _release_all(emulator, connect_client, _import_all(connect_client, instance, sources[:1]))
+    _release_all(local_service, connect_client, _import_all(connect_client, instance, sources))
+    _release_all(local_service, connect_client, _import_all(connect_client, instance, sources[:1]))
     assert _import_all(connect_client, instance, sources[:1])
 
 
 def test_the_block_lifts_180_days_after_the_oldest_release(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(1)
+    local_service.admin.set_quota(1)
     source = [source_number()["PhoneNumberArn"]]
-    _release_all(emulator, connect_client, _import_all(connect_client, instance, source))
-    emulator.admin.advance_clock(10 * DAY)
-    _release_all(emulator, connect_client, _import_all(connect_client, instance, source))
+    _release_all(local_service, connect_client, _import_all(connect_client, instance, source))
+    local_service.admin.advance_clock(10 * DAY)
+    _release_all(local_service, connect_client, _import_all(connect_client, instance, source))
     with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException):
         _import_all(connect_client, instance, source)
-    emulator.admin.advance_clock(170 * DAY - 5.0)  # 1 s before the oldest release ages out
+    local_service.admin.advance_clock(170 * DAY - 5.0)  # 1 s before the oldest release ages out
     with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException):
         _import_all(connect_client, instance, source)
-    emulator.admin.advance_clock(1.0)
+    local_service.admin.advance_clock(1.0)
     assert _import_all(connect_client, instance, source)
 
 
 def test_importing_beyond_the_active_number_quota_is_refused(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(2)
+    local_service.admin.set_quota(2)
     _import_all(connect_client, instance, [source_number()["PhoneNumberArn"] for _ in range(2)])
     with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException) as raised:
         _import_all(connect_client, instance, [source_number()["PhoneNumberArn"]])
@@ -79,19 +79,19 @@ def test_importing_beyond_the_active_number_quota_is_refused(
 
 
 def test_failed_imports_count_neither_as_active_nor_as_releases(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(1)
+    local_service.admin.set_quota(1)
     failing = [source_number(status="PENDING")["PhoneNumberArn"] for _ in range(3)]
-    _release_all(emulator, connect_client, _import_all(connect_client, instance, failing))
+    _release_all(local_service, connect_client, _import_all(connect_client, instance, failing))
     assert _import_all(connect_client, instance, [source_number()["PhoneNumberArn"]])
-    assert [e["kind"] for e in emulator.admin.quota_events()] == ["import"]
+    assert [e["kind"] for e in local_service.admin.quota_events()] == ["import"]
 
 
 def test_quota_errors_are_not_retried_by_standard_mode(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_quota(0)
+    local_service.admin.set_quota(0)
     with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException) as raised:
         _import_all(connect_client, instance, [source_number()["PhoneNumberArn"]])
     assert raised.value.response["ResponseMetadata"]["RetryAttempts"] == 0

@@ -11,7 +11,7 @@ from typing import Any
 import boto3
 from botocore.config import Config
 
-from connect_numbers.emulator import EmulatorSettings, spawn_emulator
+from connect_local_service import LocalServiceSettings, spawn_local_service
 
 DEMO_INSTANCE_ID = "f719aa4f-24fe-59d0-bf41-3ac7477f0bb7"
 
@@ -29,8 +29,8 @@ def _client(service: str, endpoint_url: str) -> Any:
 
 def test_numbers_tags_and_quota_history_survive_a_restart(tmp_path: Path) -> None:
     state = tmp_path / "state.sqlite"
-    settings = EmulatorSettings(virtual_clock=True, claim_after_describes=1, release_delay=0)
-    with spawn_emulator(state, settings) as first:
+    settings = LocalServiceSettings(virtual_clock=True, claim_after_describes=1, release_delay=0)
+    with spawn_local_service(state, settings) as first:
         connect = _client("connect", first.endpoint_url)
         instance = first.admin.create_instance("restart")
         kept_source, released_source = (first.admin.create_source_number() for _ in range(2))
@@ -49,7 +49,7 @@ def test_numbers_tags_and_quota_history_survive_a_restart(tmp_path: Path) -> Non
         clock_before = first.admin.now()
         events_before = first.admin.quota_events()
     assert first.process is not None and first.process.returncode == 0
-    with spawn_emulator(state, settings) as second:
+    with spawn_local_service(state, settings) as second:
         connect = _client("connect", second.endpoint_url)
         summary = connect.describe_phone_number(PhoneNumberId=kept["PhoneNumberId"])[
             "ClaimedPhoneNumberSummary"
@@ -69,7 +69,7 @@ def test_cli_prints_its_endpoint_and_stops_cleanly_on_sigterm(tmp_path: Path) ->
         [
             sys.executable,
             "-m",
-            "connect_numbers.emulator",
+            "connect_local_service",
             "--port",
             "0",
             "--state",
@@ -83,7 +83,7 @@ def test_cli_prints_its_endpoint_and_stops_cleanly_on_sigterm(tmp_path: Path) ->
     try:
         assert process.stdout is not None
         line = process.stdout.readline().strip()
-        assert line.startswith("connect-numbers emulator listening on http://127.0.0.1:")
+        assert line.startswith("connect local service listening on http://127.0.0.1:")
         url = line.rsplit(" ", 1)[1]
         assert endpoint_file.read_text().strip() == url
         assert _client("connect", url).list_instances()["InstanceSummaryList"] == []
@@ -94,10 +94,10 @@ def test_cli_prints_its_endpoint_and_stops_cleanly_on_sigterm(tmp_path: Path) ->
 
 def test_seed_demo_creates_deterministic_ids_once(tmp_path: Path) -> None:
     state = tmp_path / "demo.sqlite"
-    with spawn_emulator(state, EmulatorSettings(seed_demo=True)) as running:
+    with spawn_local_service(state, LocalServiceSettings(seed_demo=True)) as running:
         instances = _client("connect", running.endpoint_url).list_instances()
         sources = _client("pinpoint-sms-voice-v2", running.endpoint_url).describe_phone_numbers()
-    with spawn_emulator(state, EmulatorSettings(seed_demo=True)) as again:
+    with spawn_local_service(state, LocalServiceSettings(seed_demo=True)) as again:
         sources_again = _client(
             "pinpoint-sms-voice-v2", again.endpoint_url
         ).describe_phone_numbers()

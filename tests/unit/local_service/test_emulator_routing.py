@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers.emulator.model import (
+from connect_local_service.model import (
     CONNECT,
     RestJsonRouter,
     decode_json_target,

@@ -27,18 +27,18 @@ def _import(connect_client: Any, instance: dict[str, Any], source_arn: str, **kw
     )
 
 
-def _claim(emulator: Any) -> None:
-    emulator.admin.advance_clock(2.0)
+def _claim(local_service: Any) -> None:
+    local_service.admin.advance_clock(2.0)
 
 
 def test_every_connect_operation_answers_in_its_model_shape(
-    emulator: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
+    local_service: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
 ) -> None:
     source = source_number()
-    other = emulator.admin.create_instance("other")
+    other = local_service.admin.create_instance("other")
     imported = _import(connect_client, instance, source["PhoneNumberArn"], Tags={"team": "a"})
     assert_output_shape(_CONNECT, "ImportPhoneNumber", imported)
-    _claim(emulator)
+    _claim(local_service)
     number_id = imported["PhoneNumberId"]
     calls: list[tuple[str, Any]] = [
         (
@@ -82,7 +82,7 @@ def test_every_connect_operation_answers_in_its_model_shape(
     ]
     for operation, call in calls:
         assert_output_shape(_CONNECT, operation, call())
-    _claim(emulator)
+    _claim(local_service)
     released = connect_client.release_phone_number(PhoneNumberId=number_id)
     assert_output_shape(_CONNECT, "ReleasePhoneNumber", released)
 
@@ -120,7 +120,7 @@ def test_every_sms_voice_operation_answers_in_its_model_shape(sms_client: Any) -
 
 
 def test_describe_shows_every_documented_field_of_a_claimed_number(
-    emulator: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
+    local_service: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
 ) -> None:
     source = source_number()
     imported = _import(
@@ -130,7 +130,7 @@ def test_describe_shows_every_documented_field_of_a_claimed_number(
         PhoneNumberDescription="d",
         Tags={"k": "v"},
     )
-    _claim(emulator)
+    _claim(local_service)
     summary = connect_client.describe_phone_number(PhoneNumberId=imported["PhoneNumberId"])[
         "ClaimedPhoneNumberSummary"
     ]
@@ -203,9 +203,9 @@ def test_sms_voice_errors_use_json_1_0_type(sms_client: Any) -> None:
 
 
 def test_paginator_walks_every_page(
-    emulator: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
+    local_service: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
 ) -> None:
-    emulator.admin.set_quota(20)
+    local_service.admin.set_quota(20)
     imported = {
         _import(connect_client, instance, source_number()["PhoneNumberArn"])["PhoneNumberId"]
         for _ in range(7)
@@ -230,9 +230,9 @@ def test_list_summaries_carry_the_source_arn(
 
 
 def test_list_filters_by_instance_target_country_type_and_prefix(
-    emulator: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
+    local_service: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
 ) -> None:
-    other = emulator.admin.create_instance("other")
+    other = local_service.admin.create_instance("other")
     mine = _import(
         connect_client, instance, source_number(phone_number="+18335550001")["PhoneNumberArn"]
     )
@@ -256,18 +256,18 @@ def test_list_filters_by_instance_target_country_type_and_prefix(
 
 
 def test_an_arn_works_wherever_an_id_does(
-    emulator: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
+    local_service: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
 ) -> None:
-    other = emulator.admin.create_instance("other")
+    other = local_service.admin.create_instance("other")
     arn = _import(connect_client, instance, source_number()["PhoneNumberArn"])["PhoneNumberArn"]
-    _claim(emulator)
+    _claim(local_service)
     described = connect_client.describe_phone_number(PhoneNumberId=arn)
     assert described["ClaimedPhoneNumberSummary"]["PhoneNumberArn"] == arn
     connect_client.update_phone_number_metadata(PhoneNumberId=arn, PhoneNumberDescription="x")
     connect_client.update_phone_number(PhoneNumberId=arn, InstanceId=other["Arn"])
-    _claim(emulator)
+    _claim(local_service)
     connect_client.update_phone_number(PhoneNumberId=arn, TargetArn=instance["Arn"])
-    _claim(emulator)
+    _claim(local_service)
     assert connect_client.describe_instance(InstanceId=instance["Arn"])["Instance"]["Id"]
     assert connect_client.list_phone_numbers_v2(InstanceId=instance["Arn"])[
         "ListPhoneNumbersSummaryList"
@@ -276,7 +276,7 @@ def test_an_arn_works_wherever_an_id_does(
 
 
 def test_an_arn_of_another_region_names_nothing(
-    emulator: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
+    local_service: Any, connect_client: Any, instance: dict[str, Any], source_number: Any
 ) -> None:
     arn = _import(connect_client, instance, source_number()["PhoneNumberArn"])["PhoneNumberArn"]
     with pytest.raises(connect_client.exceptions.ResourceNotFoundException):
@@ -293,9 +293,9 @@ def test_clients_of_another_region_see_only_that_region(
         west.describe_phone_number(PhoneNumberId=imported["PhoneNumberId"])
 
 
-def test_arns_follow_the_partition_of_the_region(emulator: Any, make_client: Any) -> None:
-    gov = emulator.admin.create_instance("gov", region="us-gov-west-1")
-    china = emulator.admin.create_instance("china", region="cn-north-1")
+def test_arns_follow_the_partition_of_the_region(local_service: Any, make_client: Any) -> None:
+    gov = local_service.admin.create_instance("gov", region="us-gov-west-1")
+    china = local_service.admin.create_instance("china", region="cn-north-1")
     assert gov["Arn"].startswith("arn:aws-us-gov:connect:us-gov-west-1:")
     assert china["Arn"].startswith("arn:aws-cn:connect:cn-north-1:")
     sms = make_client("pinpoint-sms-voice-v2", region_name="us-gov-west-1")
@@ -309,12 +309,12 @@ def test_arns_follow_the_partition_of_the_region(emulator: Any, make_client: Any
 
 
 def test_endpoint_can_come_from_the_environment(
-    emulator: Any, monkeypatch: pytest.MonkeyPatch
+    local_service: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import boto3
 
-    monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", emulator.endpoint_url)
-    monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", emulator.endpoint_url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CONNECT", local_service.endpoint_url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", local_service.endpoint_url)
     session = boto3.session.Session(
         aws_access_key_id="any", aws_secret_access_key="any", region_name="us-east-1"
     )

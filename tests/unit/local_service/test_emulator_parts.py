@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from connect_numbers.emulator.arns import build_arn, parse_arn, partition_for, signing_region
-from connect_numbers.emulator.clock import VIRTUAL_EPOCH, Clock
-from connect_numbers.emulator.faults import FaultRule, Faults, TokenBuckets
-from connect_numbers.emulator.settings import ThrottleRule
-from connect_numbers.emulator.store import Store
+from connect_local_service.arns import build_arn, parse_arn, partition_for, signing_region
+from connect_local_service.clock import VIRTUAL_EPOCH, Clock
+from connect_local_service.faults import FaultRule, Faults, TokenBuckets
+from connect_local_service.settings import ThrottleRule
+from connect_local_service.store import Store
 
 
 @pytest.mark.parametrize(
@@ -80,12 +80,12 @@ def test_a_failed_transaction_leaves_no_trace(tmp_path: object) -> None:
 
 
 def test_claim_jitter_spreads_claims_around_the_delay_and_never_below_zero() -> None:
-    from connect_numbers.emulator.service import claim_time
-    from connect_numbers.emulator.settings import EmulatorSettings
+    from connect_local_service.service import claim_time
+    from connect_local_service.settings import LocalServiceSettings
 
-    spread = EmulatorSettings(claim_delay=2.0, claim_jitter=0.5)
+    spread = LocalServiceSettings(claim_delay=2.0, claim_jitter=0.5)
     times = [claim_time(spread) for _ in range(200)]
     assert all(1.5 <= t <= 2.5 for t in times)
     assert max(times) - min(times) > 0.5  # really spread, not a constant
-    assert claim_time(EmulatorSettings(claim_delay=0.1, claim_jitter=1.0)) >= 0.0
-    assert claim_time(EmulatorSettings(claim_delay=2.0)) == 2.0
+    assert claim_time(LocalServiceSettings(claim_delay=0.1, claim_jitter=1.0)) >= 0.0
+    assert claim_time(LocalServiceSettings(claim_delay=2.0)) == 2.0

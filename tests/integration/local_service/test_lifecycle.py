@@ -21,19 +21,19 @@ def _status(client: Any, number_id: str) -> dict[str, Any]:
 
 
 def test_import_is_in_progress_until_the_claim_delay_has_passed(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
     number = _import(connect_client, instance, source_number()["PhoneNumberArn"])
-    emulator.admin.advance_clock(1.9)
+    local_service.admin.advance_clock(1.9)
     assert _status(connect_client, number["PhoneNumberId"]) == {"Status": "IN_PROGRESS"}
-    emulator.admin.advance_clock(0.1)
+    local_service.admin.advance_clock(0.1)
     assert _status(connect_client, number["PhoneNumberId"]) == {"Status": "CLAIMED"}
 
 
 def test_import_is_claimed_on_the_nth_describe_in_describe_count_mode(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_timing(claim_after_describes=3)
+    local_service.admin.set_timing(claim_after_describes=3)
     number = _import(connect_client, instance, source_number()["PhoneNumberArn"])
     seen = [_status(connect_client, number["PhoneNumberId"])["Status"] for _ in range(4)]
     assert seen == ["IN_PROGRESS", "IN_PROGRESS", "CLAIMED", "CLAIMED"]
@@ -49,7 +49,7 @@ def test_import_is_claimed_on_the_nth_describe_in_describe_count_mode(
     ],
 )
 def test_import_of_a_source_that_cannot_be_imported_fails_with_a_message(
-    emulator: Any,
+    local_service: Any,
     connect_client: Any,
     instance: Any,
     source_number: Any,
@@ -58,18 +58,18 @@ def test_import_of_a_source_that_cannot_be_imported_fails_with_a_message(
 ) -> None:
     number = _import(connect_client, instance, source_number(**source)["PhoneNumberArn"])
     assert _status(connect_client, number["PhoneNumberId"])["Status"] == "IN_PROGRESS"
-    emulator.admin.advance_clock(2.0)
+    local_service.admin.advance_clock(2.0)
     status = _status(connect_client, number["PhoneNumberId"])
     assert status["Status"] == "FAILED"
     assert message_part in status["Message"]
 
 
 def test_import_of_a_missing_source_fails(
-    emulator: Any, connect_client: Any, instance: Any
+    local_service: Any, connect_client: Any, instance: Any
 ) -> None:
     missing = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-" + "0" * 32
     number = _import(connect_client, instance, missing)
-    emulator.admin.advance_clock(2.0)
+    local_service.admin.advance_clock(2.0)
     status = _status(connect_client, number["PhoneNumberId"])
     assert status == {
         "Status": "FAILED",
@@ -95,9 +95,9 @@ def test_import_into_a_missing_instance_is_not_found(
 
 
 def test_an_imported_source_cannot_be_imported_again_in_any_instance(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    other = emulator.admin.create_instance("other")
+    other = local_service.admin.create_instance("other")
     source_arn = source_number()["PhoneNumberArn"]
     first = _import(connect_client, instance, source_arn)
     with pytest.raises(connect_client.exceptions.IdempotencyException) as raised:
@@ -133,31 +133,31 @@ def test_same_client_token_with_other_parameters_is_an_idempotency_error(
 
 
 def test_client_tokens_are_forgotten_after_their_window(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_timing(client_token_ttl=60)
+    local_service.admin.set_timing(client_token_ttl=60)
     _import(connect_client, instance, source_number()["PhoneNumberArn"], ClientToken="t")
-    emulator.admin.advance_clock(61)
+    local_service.admin.advance_clock(61)
     reused = _import(connect_client, instance, source_number()["PhoneNumberArn"], ClientToken="t")
     assert reused["PhoneNumberId"]
 
 
 def test_release_is_in_progress_then_not_found(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
     number = _import(connect_client, instance, source_number()["PhoneNumberArn"])
-    emulator.admin.advance_clock(2.0)
+    local_service.admin.advance_clock(2.0)
     connect_client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
     assert _status(connect_client, number["PhoneNumberId"]) == {"Status": "IN_PROGRESS"}
-    emulator.admin.advance_clock(0.5)
+    local_service.admin.advance_clock(0.5)
     with pytest.raises(connect_client.exceptions.ResourceNotFoundException):
         _status(connect_client, number["PhoneNumberId"])
 
 
 def test_release_completes_on_the_nth_describe_in_describe_count_mode(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    emulator.admin.set_timing(claim_after_describes=2)
+    local_service.admin.set_timing(claim_after_describes=2)
     number = _import(connect_client, instance, source_number()["PhoneNumberArn"])
     _status(connect_client, number["PhoneNumberId"])
     _status(connect_client, number["PhoneNumberId"])
@@ -169,7 +169,7 @@ def test_release_completes_on_the_nth_describe_in_describe_count_mode(
 
 @pytest.mark.parametrize("operation", ["release", "update", "metadata"])
 def test_changing_an_in_progress_number_is_resource_in_use(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any, operation: str
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any, operation: str
 ) -> None:
     number_id = _import(connect_client, instance, source_number()["PhoneNumberArn"])[
         "PhoneNumberId"
@@ -189,13 +189,13 @@ def test_changing_an_in_progress_number_is_resource_in_use(
 
 
 def test_update_moves_the_number_and_waits_again(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
-    other = emulator.admin.create_instance("other")
+    other = local_service.admin.create_instance("other")
     number_id = _import(connect_client, instance, source_number()["PhoneNumberArn"])[
         "PhoneNumberId"
     ]
-    emulator.admin.advance_clock(2.0)
+    local_service.admin.advance_clock(2.0)
     connect_client.update_phone_number(PhoneNumberId=number_id, TargetArn=other["Arn"])
     summary = connect_client.describe_phone_number(PhoneNumberId=number_id)[
         "ClaimedPhoneNumberSummary"
@@ -204,12 +204,12 @@ def test_update_moves_the_number_and_waits_again(
         other["InstanceId"],
         "IN_PROGRESS",
     )
-    emulator.admin.advance_clock(2.0)
+    local_service.admin.advance_clock(2.0)
     assert _status(connect_client, number_id) == {"Status": "CLAIMED"}
 
 
 def test_update_needs_exactly_one_of_target_and_instance(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
     number_id = _import(connect_client, instance, source_number()["PhoneNumberArn"])[
         "PhoneNumberId"
@@ -221,11 +221,11 @@ def test_update_needs_exactly_one_of_target_and_instance(
 
 
 def test_a_released_source_can_be_imported_again_at_once(
-    emulator: Any, connect_client: Any, sms_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, sms_client: Any, instance: Any, source_number: Any
 ) -> None:
     source_arn = source_number()["PhoneNumberArn"]
     number_id = _import(connect_client, instance, source_arn)["PhoneNumberId"]
-    emulator.admin.advance_clock(2.0)
+    local_service.admin.advance_clock(2.0)
     connect_client.release_phone_number(PhoneNumberId=number_id)
     described = sms_client.describe_phone_numbers(PhoneNumberIds=[source_arn])["PhoneNumbers"]
     assert described[0]["Status"] == "ACTIVE"
@@ -262,27 +262,27 @@ def test_a_resource_holds_at_most_fifty_tags(
 
 
 def test_request_log_records_operation_params_and_status(
-    emulator: Any, connect_client: Any
+    local_service: Any, connect_client: Any
 ) -> None:
     with pytest.raises(connect_client.exceptions.ResourceNotFoundException):
         connect_client.describe_phone_number(PhoneNumberId="abc")
-    [entry] = emulator.admin.request_log()
+    [entry] = local_service.admin.request_log()
     assert (entry["operation"], entry["params"], entry["status"], entry["error_code"]) == (
         "DescribePhoneNumber",
         {"PhoneNumberId": "abc"},
         404,
         "ResourceNotFoundException",
     )
-    emulator.admin.clear_request_log()
-    assert emulator.admin.request_log() == []
+    local_service.admin.clear_request_log()
+    assert local_service.admin.request_log() == []
 
 
 def test_admin_numbers_lists_every_number_with_its_state(
-    emulator: Any, connect_client: Any, instance: Any, source_number: Any
+    local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
     source_arn = source_number()["PhoneNumberArn"]
     number = _import(connect_client, instance, source_arn, Tags={"t": "1"})
-    [listed] = emulator.admin.numbers()
+    [listed] = local_service.admin.numbers()
     assert listed["PhoneNumberId"] == number["PhoneNumberId"]
     assert (listed["Status"], listed["SourcePhoneNumberArn"], listed["Tags"]) == (
         "IN_PROGRESS",
