@@ -16,7 +16,7 @@ from connect_local_service import AdminClient
 from tests.support.aws import connect_client
 from tests.support.engine import REPO, local_aws_env, new_stack, write_stack_config
 from tests.support.local_service import LocalService
-from tests.support.witness import MUTATING
+from tests.support.mutating_operations import MUTATING
 
 
 class Root:

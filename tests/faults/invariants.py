@@ -21,7 +21,7 @@ from typing import Any
 
 from connect_local_service import AdminClient
 from tests.faults.stacks import PROJECT, STACK, StateNumber, numbers_in_state
-from tests.support.witness import MUTATING
+from tests.support.mutating_operations import MUTATING
 
 OWNER_TAG = "connect-numbers:owner"
 FAULT_STATUSES = frozenset({429, 500, 502, 503, 504})

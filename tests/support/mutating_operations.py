@@ -1,8 +1,11 @@
-"""What the local service's request log tells about a run."""
+"""The Connect operations that change a number, as the local service's request log names them.
+
+Tests assert that none of them appears where nothing may change: a preview, a failed check,
+a run with bad input.
+"""
 
 from __future__ import annotations
 
-# Connect operations that change a number: none may appear in a preview or a failed check.
 MUTATING = frozenset(
     {
         "ImportPhoneNumber",
