@@ -13,7 +13,7 @@ from .runner import (
     spawn_local_service,
     start_subprocess,
 )
-from .settings import LocalServiceSettings, ThrottleRule
+from .service_settings import LocalServiceSettings, ThrottleRule
 
 __all__ = [
     "AdminClient",

@@ -1,7 +1,9 @@
 """The admin interface under /_local/: test and operator controls outside the AWS paths.
 
 Plain JSON over HTTP so that any process (a test, the Pulumi engine's provider host, a shell
-script) can drive it without importing this package.
+script) can drive it without importing this package. The `settings` endpoint accepts exactly
+the settings service_settings.py declares as runtime ones; `quota`, `timing` and
+`allowed-actions` are older names for parts of it.
 """
 
 from __future__ import annotations
@@ -9,27 +11,37 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .errors import ApiError
-from .faults import FaultRule
-from .service import ServiceState, settle_due
-from .settings import ThrottleRule
+from . import seeding
+from .admin_client import PREFIX
+from .admin_shapes import admin_instance, admin_number, admin_quota_event, admin_source
+from .api_errors import ApiError
+from .fault_injection import FaultRule
+from .phone_number_lifecycle import settle_due
+from .service_settings import ThrottleRule, declared_settings, is_runtime
+from .service_state import ServiceState
+from .setting_codecs import CODECS
 
-PREFIX = "/_local/"
+__all__ = ["PREFIX", "ROUTES", "handle_admin"]
 
 AdminHandler = Callable[[ServiceState, dict[str, Any]], Any]
 
 
-def _health(state: ServiceState, body: dict[str, Any]) -> Any:
-    return {"ok": True, "region": state.settings.region, "account_id": state.settings.account_id}
+def apply_settings(state: ServiceState, values: dict[str, Any]) -> dict[str, Any]:
+    """Changes runtime settings by name; an unknown or start-up-only name is refused."""
+    declared = {d.name: d for d in declared_settings() if is_runtime(d)}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        raise ValueError(f"not runtime settings: {unknown}; runtime ones: {sorted(declared)}")
+    for name, value in values.items():
+        setattr(state.settings, name, CODECS[str(declared[name].type)].from_json(value))
+    return {name: getattr(state.settings, name) for name in sorted(declared)}
 
 
 def _reset(state: ServiceState, body: dict[str, Any]) -> Any:
     state.reset()
+    if state.settings.seed_demo:
+        seeding.seed_demo(state)
     return {}
-
-
-def _create_instance(state: ServiceState, body: dict[str, Any]) -> Any:
-    return state.create_instance(str(body["alias"]), body.get("region"), body.get("account_id"))
 
 
 def _create_source(state: ServiceState, body: dict[str, Any]) -> Any:
@@ -46,25 +58,17 @@ def _create_source(state: ServiceState, body: dict[str, Any]) -> Any:
     kwargs = {k: v for k, v in body.items() if k in allowed and v is not None}
     if "account_id" in kwargs:
         kwargs["account"] = kwargs.pop("account_id")
-    return state.create_source_number(**kwargs)
-
-
-def _source_status(state: ServiceState, body: dict[str, Any]) -> Any:
-    state.set_source_status(str(body["arn"]), str(body["status"]))
-    return {}
+    return admin_source(seeding.create_source_number(state, **kwargs))
 
 
 def _seed(state: ServiceState, body: dict[str, Any]) -> Any:
-    return state.seed(str(body.get("alias", "demo")), int(body.get("sources", 3)))
-
-
-def _request_log(state: ServiceState, body: dict[str, Any]) -> Any:
-    return state.log_entries()
-
-
-def _clear_log(state: ServiceState, body: dict[str, Any]) -> Any:
-    state.clear_log()
-    return {}
+    instance, sources = seeding.seed(
+        state, str(body.get("alias", "demo")), int(body.get("sources", 3))
+    )
+    return {
+        "Instance": admin_instance(instance),
+        "SourceNumbers": [admin_source(s) for s in sources],
+    }
 
 
 def _set_faults(state: ServiceState, body: dict[str, Any]) -> Any:
@@ -73,6 +77,62 @@ def _set_faults(state: ServiceState, body: dict[str, Any]) -> Any:
     for rule in body.get("rules", []):
         state.faults.add(FaultRule(**rule))
     return [rule.to_json() for rule in state.faults.rules()]
+
+
+def _throttle(state: ServiceState, body: dict[str, Any]) -> Any:
+    rate = body.get("rate")
+    rule = None if rate is None else ThrottleRule(float(rate), float(body.get("burst", rate)))
+    state.set_throttle(str(body["operation"]), rule)
+    return {}
+
+
+def _numbers(state: ServiceState, body: dict[str, Any]) -> Any:
+    with state.store.transaction() as tx:
+        settle_due(tx, state.clock.now())
+        numbers = tx.numbers()
+        tags = tx.all_tags()
+    return [admin_number(number, tags.get(number.arn, {})) for number in numbers]
+
+
+def _quota_events(state: ServiceState, body: dict[str, Any]) -> Any:
+    with state.store.transaction() as tx:
+        events = tx.quota_events()
+    return [admin_quota_event(event) for event in events]
+
+
+def _timing(state: ServiceState, body: dict[str, Any]) -> Any:
+    names = {"claim_delay", "claim_jitter", "claim_after_describes", "release_delay"}
+    apply_settings(state, {k: v for k, v in body.items() if k in names | {"client_token_ttl"}})
+    return {}
+
+
+def _quota(state: ServiceState, body: dict[str, Any]) -> Any:
+    apply_settings(state, {"quota_max_active_numbers": body["max_active_numbers"]})
+    return {}
+
+
+def _allowed_actions(state: ServiceState, body: dict[str, Any]) -> Any:
+    apply_settings(state, {"allowed_actions": body.get("actions")})
+    return {}
+
+
+def _health(state: ServiceState, body: dict[str, Any]) -> Any:
+    return {"ok": True, "region": state.settings.region, "account_id": state.settings.account_id}
+
+
+def _create_instance(state: ServiceState, body: dict[str, Any]) -> Any:
+    alias, region, account = str(body["alias"]), body.get("region"), body.get("account_id")
+    return admin_instance(seeding.create_instance(state, alias, region, account))
+
+
+def _source_status(state: ServiceState, body: dict[str, Any]) -> Any:
+    seeding.set_source_status(state, str(body["arn"]), str(body["status"]))
+    return {}
+
+
+def _clear_log(state: ServiceState, body: dict[str, Any]) -> Any:
+    state.clear_log()
+    return {}
 
 
 def _clear_faults(state: ServiceState, body: dict[str, Any]) -> Any:
@@ -88,83 +148,6 @@ def _advance_clock(state: ServiceState, body: dict[str, Any]) -> Any:
     return {"now": state.advance_clock(float(body["seconds"]))}
 
 
-def _throttle(state: ServiceState, body: dict[str, Any]) -> Any:
-    operation = str(body["operation"])
-    rate = body.get("rate")
-    rule = None if rate is None else ThrottleRule(float(rate), float(body.get("burst", rate)))
-    state.buckets.configure(operation, rule)
-    return {}
-
-
-def _quota(state: ServiceState, body: dict[str, Any]) -> Any:
-    state.settings.quota_max_active_numbers = int(body["max_active_numbers"])
-    return {}
-
-
-def _allowed_actions(state: ServiceState, body: dict[str, Any]) -> Any:
-    actions = body.get("actions")
-    state.settings.allowed_actions = None if actions is None else [str(a) for a in actions]
-    return {}
-
-
-def _timing(state: ServiceState, body: dict[str, Any]) -> Any:
-    settings = state.settings
-    if "claim_delay" in body:
-        settings.claim_delay = float(body["claim_delay"])
-    if "claim_jitter" in body:
-        settings.claim_jitter = float(body["claim_jitter"])
-    if "claim_after_describes" in body:
-        value = body["claim_after_describes"]
-        settings.claim_after_describes = None if value is None else int(value)
-    if "release_delay" in body:
-        settings.release_delay = float(body["release_delay"])
-    if "client_token_ttl" in body:
-        settings.client_token_ttl = float(body["client_token_ttl"])
-    return {}
-
-
-def _numbers(state: ServiceState, body: dict[str, Any]) -> Any:
-    with state.store.transaction() as db:
-        settle_due(db, state.clock.now())
-        rows = db.execute("SELECT * FROM numbers ORDER BY seq").fetchall()
-        tags = db.execute("SELECT * FROM tags").fetchall()
-    by_arn: dict[str, dict[str, str]] = {}
-    for tag in tags:
-        by_arn.setdefault(tag["resource_arn"], {})[tag["key"]] = tag["value"]
-    return [
-        {
-            "PhoneNumberId": row["id"],
-            "PhoneNumberArn": row["arn"],
-            "PhoneNumber": row["phone_number"],
-            "Status": row["status"],
-            "Message": row["message"],
-            "SourcePhoneNumberArn": row["source_arn"],
-            "InstanceId": row["instance_id"],
-            "TargetArn": row["target_arn"],
-            "Description": row["description"],
-            "Region": row["region"],
-            "AccountId": row["account"],
-            "Tags": by_arn.get(row["arn"], {}),
-        }
-        for row in rows
-    ]
-
-
-def _quota_events(state: ServiceState, body: dict[str, Any]) -> Any:
-    with state.store.transaction() as db:
-        rows = db.execute("SELECT * FROM quota_events ORDER BY seq").fetchall()
-    return [
-        {
-            "kind": r["kind"],
-            "PhoneNumberId": r["phone_number_id"],
-            "at": r["at"],
-            "region": r["region"],
-            "account_id": r["account"],
-        }
-        for r in rows
-    ]
-
-
 ROUTES: dict[str, AdminHandler] = {
     "health": _health,
     "reset": _reset,
@@ -172,13 +155,14 @@ ROUTES: dict[str, AdminHandler] = {
     "sources": _create_source,
     "sources/status": _source_status,
     "seed": _seed,
-    "request-log": _request_log,
+    "request-log": lambda state, body: state.log_entries(),
     "request-log/clear": _clear_log,
     "faults": _set_faults,
     "faults/clear": _clear_faults,
     "clock": _clock,
     "clock/advance": _advance_clock,
     "throttle": _throttle,
+    "settings": apply_settings,
     "quota": _quota,
     "allowed-actions": _allowed_actions,
     "timing": _timing,

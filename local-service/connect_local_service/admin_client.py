@@ -7,7 +7,8 @@ import urllib.error
 import urllib.request
 from typing import Any, cast
 
-from .admin_api import PREFIX
+# Every admin endpoint lives under this path, outside every AWS operation's path.
+PREFIX = "/_local/"
 
 
 class AdminError(RuntimeError):
@@ -127,6 +128,10 @@ class AdminClient:
     def set_throttle(self, operation: str, rate: float | None, burst: float | None = None) -> None:
         """Token bucket for an operation ("*" = all); rate None removes it."""
         self._call("throttle", {"operation": operation, "rate": rate, "burst": burst or rate})
+
+    def set_settings(self, **settings: Any) -> dict[str, Any]:
+        """Changes runtime settings by name (see docs/local-service.md); returns all of them."""
+        return cast(dict[str, Any], self._call("settings", settings))
 
     def set_quota(self, max_active_numbers: int) -> None:
         self._call("quota", {"max_active_numbers": max_active_numbers})

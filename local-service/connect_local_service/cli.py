@@ -1,4 +1,8 @@
-"""Command line: `python -m connect_local_service --port 0 --state FILE`."""
+"""Command line: `python -m connect_local_service --port 0 --state FILE`.
+
+The setting flags are derived from service_settings.py; only the flags about the process itself
+(where to listen, where state and the endpoint go, logging) are declared here.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +15,31 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
-from .server import build_server, serve_in_thread
-from .settings import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, LocalServiceSettings, ThrottleRule
+from .http_server import build_server, serve_in_thread
+from .service_settings import (
+    LocalServiceSettings,
+    declared_settings,
+    is_runtime,
+    setting_doc,
+    setting_metavar,
+)
+from .setting_codecs import CODECS
 
 
-def _throttle(text: str) -> tuple[str, ThrottleRule]:
-    try:
-        operation, _, spec = text.partition("=")
-        rate, _, burst = spec.partition(":")
-        return operation, ThrottleRule(float(rate), float(burst or rate))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"expected OPERATION=RATE[:BURST], got {text!r}") from exc
+def cli_flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _checked(parse: Any, metavar: str | None) -> Any:
+    def parse_checked(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"expected {metavar}, got {text!r}") from exc
+
+    return parse_checked
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,43 +47,59 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m connect_local_service",
         description="Local Amazon Connect phone-number service (see docs/local-service.md).",
     )
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="bind address")
     p.add_argument("--port", type=int, default=0, help="0 picks a free port")
     p.add_argument("--state", required=True, type=Path, help="SQLite state file")
-    p.add_argument("--region", default=DEFAULT_REGION)
-    p.add_argument("--account-id", default=DEFAULT_ACCOUNT_ID)
-    p.add_argument("--claim-delay", type=float, default=2.0)
-    p.add_argument("--claim-after-describes", type=int, default=None)
-    p.add_argument("--claim-jitter", type=float, default=0.0)
-    p.add_argument("--release-delay", type=float, default=0.5)
-    p.add_argument("--virtual-clock", action="store_true")
-    p.add_argument("--quota-max-active-numbers", type=int, default=10)
-    p.add_argument("--client-token-ttl", type=float, default=7 * 24 * 3600.0)
     p.add_argument(
-        "--throttle", type=_throttle, action="append", default=[], metavar="OP=RATE[:BURST]"
+        "--endpoint-file", type=Path, default=None, help="write the URL here before serving"
     )
-    p.add_argument("--allowed-actions", default=None, help="comma-separated IAM actions")
-    p.add_argument("--endpoint-file", type=Path, default=None)
-    p.add_argument("--seed-demo", action="store_true")
-    p.add_argument("--log-level", default="WARNING")
+    p.add_argument("--log-level", default="WARNING", help="Python logging level on stderr")
+    defaults = LocalServiceSettings()
+    for declared in declared_settings():
+        codec = CODECS[str(declared.type)]
+        flag, doc = cli_flag(declared.name), setting_doc(declared)
+        if codec.cli_form == "flag":
+            p.add_argument(flag, action="store_true", help=doc)
+            continue
+        metavar = setting_metavar(declared) or codec.metavar
+        kwargs: dict[str, Any] = {"type": _checked(codec.parse, metavar), "help": doc}
+        if metavar:
+            kwargs["metavar"] = metavar
+        if codec.cli_form == "repeat":
+            p.add_argument(flag, action="append", default=[], **kwargs)
+        else:
+            p.add_argument(flag, default=getattr(defaults, declared.name), **kwargs)
     return p
 
 
 def settings_from(args: argparse.Namespace) -> LocalServiceSettings:
-    return LocalServiceSettings(
-        region=args.region,
-        account_id=args.account_id,
-        claim_delay=args.claim_delay,
-        claim_jitter=args.claim_jitter,
-        claim_after_describes=args.claim_after_describes,
-        release_delay=args.release_delay,
-        virtual_clock=args.virtual_clock,
-        quota_max_active_numbers=args.quota_max_active_numbers,
-        client_token_ttl=args.client_token_ttl,
-        throttle=dict(args.throttle),
-        allowed_actions=None if args.allowed_actions is None else args.allowed_actions.split(","),
-        seed_demo=args.seed_demo,
-    )
+    values = {declared.name: getattr(args, declared.name) for declared in declared_settings()}
+    for declared in declared_settings():
+        if CODECS[str(declared.type)].cli_form == "repeat":
+            values[declared.name] = dict(values[declared.name])
+    return LocalServiceSettings(**values)
+
+
+def flags_table() -> str:
+    """The markdown table of docs/local-service.md, generated from the parser."""
+    runtime = {cli_flag(d.name): is_runtime(d) for d in declared_settings()}
+    codecs = {cli_flag(d.name): CODECS[str(d.type)] for d in declared_settings()}
+    rows = ["| flag | default | admin `settings` | meaning |", "| --- | --- | --- | --- |"]
+    for action in parser()._actions:
+        if not action.option_strings or action.dest == "help":
+            continue
+        flag = action.option_strings[0]
+        shown = f"`{flag} {action.metavar}`" if action.metavar else f"`{flag}`"
+        codec = codecs.get(flag)
+        if action.required:
+            default = "required"
+        elif codec is not None:
+            default = codec.shown_default(action.default)
+        else:
+            default = "none" if action.default is None else str(action.default)
+        admin = "yes" if runtime.get(flag) else "no"
+        rows.append(f"| {shown} | {default} | {admin} | {action.help} |")
+    return "\n".join(rows) + "\n"
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .admin_client import AdminClient
-from .server import build_server, serve_in_thread
-from .settings import LocalServiceSettings
+from .cli import cli_flag
+from .http_server import build_server, serve_in_thread
+from .service_settings import LocalServiceSettings, declared_settings
+from .setting_codecs import CODECS
 
 
 @dataclass
@@ -53,34 +55,35 @@ def run_local_service(
 
 
 def settings_to_args(settings: LocalServiceSettings) -> list[str]:
-    """The CLI flags that reproduce `settings` in a child process."""
-    args = [
-        "--region",
-        settings.region,
-        "--account-id",
-        settings.account_id,
-        "--claim-delay",
-        repr(settings.claim_delay),
-        "--claim-jitter",
-        repr(settings.claim_jitter),
-        "--release-delay",
-        repr(settings.release_delay),
-        "--quota-max-active-numbers",
-        str(settings.quota_max_active_numbers),
-        "--client-token-ttl",
-        repr(settings.client_token_ttl),
-    ]
-    if settings.claim_after_describes is not None:
-        args += ["--claim-after-describes", str(settings.claim_after_describes)]
-    if settings.virtual_clock:
-        args.append("--virtual-clock")
-    if settings.seed_demo:
-        args.append("--seed-demo")
-    for operation, rule in settings.throttle.items():
-        args += ["--throttle", f"{operation}={rule.rate}:{rule.burst}"]
-    if settings.allowed_actions is not None:
-        args += ["--allowed-actions", ",".join(settings.allowed_actions)]
+    """The CLI flags that reproduce `settings` in a child process (defaults are left out)."""
+    defaults = LocalServiceSettings()
+    args: list[str] = []
+    for declared in declared_settings():
+        value = getattr(settings, declared.name)
+        if value == getattr(defaults, declared.name):
+            continue
+        codec = CODECS[str(declared.type)]
+        flag = cli_flag(declared.name)
+        for rendered in codec.render(value):
+            args += [flag] if codec.cli_form == "flag" else [flag, rendered]
     return args
+
+
+def _command(
+    state_path: Path, endpoint_file: Path, settings: LocalServiceSettings, port: int
+) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "connect_local_service",
+        "--port",
+        str(port),
+        "--state",
+        str(state_path),
+        "--endpoint-file",
+        str(endpoint_file),
+        *settings_to_args(settings),
+    ]
 
 
 def start_subprocess(
@@ -90,28 +93,15 @@ def start_subprocess(
     port: int = 0,
     timeout: float = 30.0,
 ) -> RunningLocalService:
+    """Starts `python -m connect_local_service`; `extra_args` come last and override settings."""
     state_path = Path(state_path)
     endpoint_file = state_path.with_name(state_path.name + ".endpoint")
     endpoint_file.unlink(missing_ok=True)
     log_path = state_path.with_name(state_path.name + ".log")
+    command = _command(state_path, endpoint_file, settings or LocalServiceSettings(), port)
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "connect_local_service",
-                "--port",
-                str(port),
-                "--state",
-                str(state_path),
-                "--endpoint-file",
-                str(endpoint_file),
-                *settings_to_args(settings or LocalServiceSettings()),
-                *extra_args,
-            ],
-            stdout=log,
-            stderr=log,
-            env=dict(os.environ),
+            [*command, *extra_args], stdout=log, stderr=log, env=dict(os.environ)
         )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -7,8 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ApiError
-from .model import CONNECT, error_status
+from .api_errors import ApiError
+from .botocore_models import CONNECT, error_status
 
 
 @dataclass

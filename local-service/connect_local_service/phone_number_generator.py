@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 
-from .errors import ApiError
+from .api_errors import ApiError
+from .store import Transaction
 
 # Calling codes of the countries the local service can hand out numbers in.
 CALLING_CODES = {
@@ -21,13 +21,10 @@ CALLING_CODES = {
     "MX": "52",
 }
 
-# End User Messaging number types as Connect reports them after import.
-CONNECT_TYPE = {"TOLL_FREE": "TOLL_FREE", "LONG_CODE": "DID", "TEN_DLC": "DID"}
-
 _random = random.SystemRandom()
 
 
-def new_phone_number(db: sqlite3.Connection, iso_country: str, number_type: str) -> str:
+def new_phone_number(tx: Transaction, iso_country: str, number_type: str) -> str:
     code = CALLING_CODES.get(iso_country)
     if code is None:
         raise ApiError(
@@ -41,7 +38,6 @@ def new_phone_number(db: sqlite3.Connection, iso_country: str, number_type: str)
             candidate = f"+1{area}{_random.randrange(10**7):07d}"
         else:
             candidate = f"+{code}{_random.randrange(10**9):09d}"
-        taken = db.execute("SELECT 1 FROM sources WHERE phone_number = ?", (candidate,)).fetchone()
-        if taken is None:
+        if not tx.phone_number_in_use(candidate):
             return candidate
     raise ApiError("ServiceQuotaExceededException", f"no free numbers left in {iso_country}")

@@ -11,23 +11,12 @@ import json
 import re
 import urllib.parse
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import botocore.session
 from botocore.model import OperationModel, ServiceModel, Shape
 
-from .errors import ApiError, invalid_parameter
-
-CONNECT = "connect"
-SMS_VOICE = "pinpoint-sms-voice-v2"
-# The IAM action prefix of each service (the model's signingName).
-ACTION_PREFIX = {CONNECT: "connect", SMS_VOICE: "sms-voice"}
-
-
-@cache
-def service_model(name: str) -> ServiceModel:
-    return botocore.session.get_session().get_service_model(name)
+from .api_errors import ApiError, invalid_parameter
+from .botocore_models import SMS_VOICE, service_model
 
 
 @dataclass(frozen=True)
@@ -169,28 +158,3 @@ def decode_json_target(target: str, body: bytes) -> DecodedRequest | None:
         return None
     params = parse_json_object(body) if body.strip() else {}
     return DecodedRequest(SMS_VOICE, model.operation_model(name), params)
-
-
-def error_status(service: str, code: str) -> int:
-    """The HTTP status the model gives an error, else the status AWS uses for that code."""
-    try:
-        shape = service_model(service).shape_for(code)
-        status = shape.metadata.get("error", {}).get("httpStatusCode")
-        if isinstance(status, int):
-            return status
-    except Exception:
-        pass
-    return _FALLBACK_STATUS.get(code, 400)
-
-
-_FALLBACK_STATUS = {
-    "AccessDeniedException": 403,
-    "ResourceNotFoundException": 404,
-    "ConflictException": 409,
-    "ServiceQuotaExceededException": 402,
-    "InternalServerException": 500,
-    "InternalServiceException": 500,
-    "ServiceUnavailableException": 503,
-    "ThrottlingException": 400,
-    "UnknownOperationException": 404,
-}

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from connect_local_service.model import CONNECT, service_model
-from connect_local_service.validation import ValidationFailure, compile_pattern, validate
+from connect_local_service.botocore_models import CONNECT, service_model
+from connect_local_service.model_constraints import ValidationFailure, compile_pattern, validate
 
 
 def _input(operation: str) -> Any:

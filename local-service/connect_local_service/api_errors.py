@@ -1,6 +1,6 @@
-"""The one exception type that handlers raise to answer an AWS error.
+"""The one exception type that operations raise to answer an AWS error, and its usual forms.
 
-Handlers never build HTTP responses themselves: the protocol layer turns an ApiError into the
+Operations never build HTTP responses themselves: wire_responses.py turns an ApiError into the
 wire shape of the service that was called (REST-JSON header + body, or JSON 1.0 `__type`).
 """
 
@@ -26,5 +26,10 @@ def invalid_parameter(field: str, problem: str) -> ApiError:
     return ApiError("InvalidParameterException", f"{field}: {problem}")
 
 
-def not_found(what: str) -> ApiError:
-    return ApiError("ResourceNotFoundException", f"{what} not found")
+def not_found(what: str, **extra: Any) -> ApiError:
+    return ApiError("ResourceNotFoundException", f"{what} not found", **extra)
+
+
+def validation_exception(message: str, reason: str, **extra: Any) -> ApiError:
+    """End User Messaging's ValidationException: its model gives every one a `Reason`."""
+    return ApiError("ValidationException", message, Reason=reason, **extra)

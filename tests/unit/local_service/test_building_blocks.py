@@ -1,4 +1,4 @@
-"""The small parts: ARNs, the clock, token buckets, faults and the store's transactions."""
+"""The building blocks: ARNs, the clock, token buckets, faults, transactions, claim times."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import time
 
 import pytest
 
-from connect_local_service.arns import build_arn, parse_arn, partition_for, signing_region
+from connect_local_service.arn_format import build_arn, parse_arn, partition_for, signing_region
 from connect_local_service.clock import VIRTUAL_EPOCH, Clock
-from connect_local_service.faults import FaultRule, Faults, TokenBuckets
-from connect_local_service.settings import ThrottleRule
+from connect_local_service.fault_injection import FaultRule, Faults
+from connect_local_service.phone_number_lifecycle import claim_time
+from connect_local_service.service_settings import LocalServiceSettings, ThrottleRule
 from connect_local_service.store import Store
+from connect_local_service.token_buckets import TokenBuckets
 
 
 @pytest.mark.parametrize(
@@ -73,16 +75,13 @@ def test_counted_faults_expire_after_their_count() -> None:
 
 def test_a_failed_transaction_leaves_no_trace(tmp_path: object) -> None:
     store = Store(":memory:")
-    with pytest.raises(RuntimeError), store.transaction() as db:
-        db.execute("INSERT INTO meta(key, value) VALUES ('k', 'v')")
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.set_meta("k", "v")
         raise RuntimeError("boom")
     assert store.get_meta("k") is None
 
 
 def test_claim_jitter_spreads_claims_around_the_delay_and_never_below_zero() -> None:
-    from connect_local_service.service import claim_time
-    from connect_local_service.settings import LocalServiceSettings
-
     spread = LocalServiceSettings(claim_delay=2.0, claim_jitter=0.5)
     times = [claim_time(spread) for _ in range(200)]
     assert all(1.5 <= t <= 2.5 for t in times)

@@ -10,24 +10,20 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from . import connect_ops, sms_ops
-from .arns import build_arn, signing_region
-from .errors import ApiError
-from .faults import default_fault_code
-from .model import (
-    ACTION_PREFIX,
-    CONNECT,
-    SMS_VOICE,
-    RestJsonRouter,
-    decode_json_target,
-    decode_rest_json,
-    service_model,
-)
-from .protocol import Response, error, success
-from .service import RequestContext, ServiceState, settle_due
-from .validation import ValidationFailure, validate
+from . import connect_handlers, sms_voice_handlers
+from .api_errors import ApiError
+from .arn_format import signing_region
+from .botocore_models import ACTION_PREFIX, CONNECT, SMS_VOICE, service_model
+from .fault_injection import default_fault_code
+from .iam_allow_list import authorise
+from .model_constraints import ValidationFailure, validate
+from .phone_number_lifecycle import settle_due
+from .request_context import RequestContext
+from .request_decoding import RestJsonRouter, decode_json_target, decode_rest_json
+from .service_state import ServiceState
+from .wire_responses import Response, error, success
 
-_HANDLERS = {CONNECT: connect_ops.HANDLERS, SMS_VOICE: sms_ops.HANDLERS}
+_HANDLERS = {CONNECT: connect_handlers.HANDLERS, SMS_VOICE: sms_voice_handlers.HANDLERS}
 _INTERNAL = {CONNECT: "InternalServiceException", SMS_VOICE: "InternalServerException"}
 
 
@@ -91,6 +87,7 @@ class Dispatcher:
     def _run(
         self, service: str, operation: str, params: dict[str, Any], headers: dict[str, str]
     ) -> Outcome:
+        """Faults, throttling, IAM and validation in that order; then the operation itself."""
         state = self.state
         decision = state.faults.decide(operation)
         if decision.latency > 0:
@@ -105,70 +102,39 @@ class Dispatcher:
             return Outcome(error(service, ApiError("ThrottlingException", "Rate exceeded")))
         region = signing_region(headers.get("authorization")) or state.settings.region
         account = state.settings.account_id
-        self._authorise(service, operation, params, region, account)
+        authorise(state.settings.allowed_actions, service, operation, params, region, account)
         model = service_model(service).operation_model(operation)
         try:
             params = validate(model.input_shape, params)
         except ValidationFailure as failure:
             raise _invalid(service, failure) from failure
+        output = self._execute(service, operation, params, region, account)
+        response = success(service, output)
+        return Outcome(None, "after") if decision.reset is not None else Outcome(response)
+
+    def _execute(
+        self, service: str, operation: str, params: dict[str, Any], region: str, account: str
+    ) -> dict[str, Any]:
+        """The handler in one transaction, after the transitions that are due in another."""
         handler = _HANDLERS[service].get(operation)
         if handler is None:
             raise ApiError(
                 "InvalidRequestException" if service == CONNECT else "ValidationException",
                 f"{operation} is not implemented by the local connect-numbers service",
             )
+        state, now = self.state, self.state.clock.now()
+        with state.store.transaction() as tx:
+            settle_due(tx, now)
         pending: ApiError | None = None
-        now = state.clock.now()
-        with state.store.transaction() as db:
-            settle_due(db, now)
-        with state.store.transaction() as db:
-            ctx = RequestContext(state, db, service, operation, region, account, now)
+        with state.store.transaction() as tx:
+            ctx = RequestContext(state, tx, service, operation, region, account, now)
             try:
-                output = handler(ctx, params)
+                return handler(ctx, params)
             except ApiError as err:
                 if not err.commit:
                     raise
                 pending = err
-        if pending is not None:
-            raise pending
-        response = success(service, output)
-        if decision.reset is not None:
-            return Outcome(None, "after")
-        return Outcome(response)
-
-    def _authorise(
-        self, service: str, operation: str, params: dict[str, Any], region: str, account: str
-    ) -> None:
-        allowed = self.state.settings.allowed_actions
-        action = f"{ACTION_PREFIX[service]}:{operation}"
-        if allowed is None or action in allowed:
-            return
-        resource = _resource_of(service, params, region, account)
-        raise ApiError(
-            "AccessDeniedException",
-            f"User: arn:aws:iam::{account}:user/local-service is not authorized to perform: "
-            f"{action} on resource: {resource} because no identity-based policy allows the "
-            f"{action} action",
-        )
-
-
-def _resource_of(service: str, params: dict[str, Any], region: str, account: str) -> str:
-    def connect_arn(kind: str, value: Any) -> str:
-        text = str(value)
-        return (
-            text
-            if text.startswith("arn:")
-            else build_arn("connect", region, account, f"{kind}/{text}")
-        )
-
-    if service == CONNECT:
-        if "PhoneNumberId" in params:
-            return connect_arn("phone-number", params["PhoneNumberId"])
-        if "resourceArn" in params:
-            return str(params["resourceArn"])
-        if "InstanceId" in params:
-            return connect_arn("instance", params["InstanceId"])
-    return "*"
+        raise pending
 
 
 def _invalid(service: str, failure: ValidationFailure) -> ApiError:

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from .admin_api import PREFIX, handle_admin
-from .dispatch import Dispatcher
-from .protocol import Response, new_request_id
-from .service import ServiceState
-from .settings import LocalServiceSettings
+from .request_pipeline import Dispatcher
+from .seeding import seed_demo
+from .service_settings import LocalServiceSettings
+from .service_state import ServiceState
 from .store import Store
+from .wire_responses import Response, new_request_id
 
 log = logging.getLogger("connect_local_service")
 
@@ -118,7 +119,10 @@ class LocalServiceServer(ThreadingHTTPServer):
 def build_server(
     settings: LocalServiceSettings, state_path: Path | str, host: str = "127.0.0.1", port: int = 0
 ) -> LocalServiceServer:
-    return LocalServiceServer(ServiceState(settings, Store(state_path)), host, port)
+    state = ServiceState(settings, Store(state_path))
+    if settings.seed_demo:
+        seed_demo(state)
+    return LocalServiceServer(state, host, port)
 
 
 def serve_in_thread(server: LocalServiceServer) -> threading.Thread:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from connect_local_service.model import (
-    CONNECT,
+from connect_local_service.botocore_models import CONNECT, error_status, service_model
+from connect_local_service.request_decoding import (
     RestJsonRouter,
     decode_json_target,
     decode_rest_json,
-    error_status,
-    service_model,
 )
 
 ROUTER = RestJsonRouter(service_model(CONNECT))

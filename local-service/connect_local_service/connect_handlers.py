@@ -1,0 +1,136 @@
+"""Amazon Connect operations (REST-JSON): request parameters in, wire shape out.
+
+Each handler reads its parameters, calls the domain operation and renders the answer with
+wire_shapes.py; ClientTokens replay through client_tokens.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import instance_operations as instances
+from . import phone_number_operations as numbers
+from . import wire_shapes as shapes
+from .client_tokens import with_client_token
+from .number_listing import NumberFilter, list_numbers
+from .request_context import RequestContext
+from .resource_lookup import find_instance, find_tagged_arn
+from .resource_tags import add_tags
+
+Handler = Callable[[RequestContext, dict[str, Any]], dict[str, Any]]
+Params = dict[str, Any]
+
+
+def import_phone_number(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    def action() -> dict[str, Any]:
+        number = numbers.import_number(
+            ctx,
+            p["InstanceId"],
+            p["SourcePhoneNumberArn"],
+            p.get("PhoneNumberDescription"),
+            p.get("Tags"),
+        )
+        return shapes.number_ids(number)
+
+    return with_client_token(ctx, p, action)
+
+
+def describe_phone_number(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    number = numbers.describe_number(ctx, p["PhoneNumberId"])
+    return {"ClaimedPhoneNumberSummary": shapes.claimed_summary(number, ctx.tx.tags(number.arn))}
+
+
+def update_phone_number_metadata(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    def action() -> dict[str, Any]:
+        numbers.update_metadata(ctx, p["PhoneNumberId"], p.get("PhoneNumberDescription"))
+        return {}
+
+    return with_client_token(ctx, p, action)
+
+
+def update_phone_number(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    def action() -> dict[str, Any]:
+        number = numbers.move_number(
+            ctx, p["PhoneNumberId"], p.get("TargetArn"), p.get("InstanceId")
+        )
+        return shapes.number_ids(number)
+
+    return with_client_token(ctx, p, action)
+
+
+def release_phone_number(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    def action() -> dict[str, Any]:
+        numbers.release_number(ctx, p["PhoneNumberId"])
+        return {}
+
+    return with_client_token(ctx, p, action)
+
+
+def list_phone_numbers_v2(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    wanted = NumberFilter(
+        target_arn=p.get("TargetArn"),
+        instance_ref=p.get("InstanceId"),
+        country_codes=tuple(p.get("PhoneNumberCountryCodes") or ()),
+        types=tuple(p.get("PhoneNumberTypes") or ()),
+        prefix=p.get("PhoneNumberPrefix"),
+    )
+    page, next_token = list_numbers(ctx, wanted, p.get("MaxResults"), p.get("NextToken"))
+    result: dict[str, Any] = {"ListPhoneNumbersSummaryList": [shapes.list_summary(n) for n in page]}
+    if next_token is not None:
+        result["NextToken"] = next_token
+    return result
+
+
+def tag_resource(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    add_tags(ctx, find_tagged_arn(ctx, p["resourceArn"]), p["tags"])
+    return {}
+
+
+def untag_resource(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    ctx.tx.remove_tags(find_tagged_arn(ctx, p["resourceArn"]), p["tagKeys"])
+    return {}
+
+
+def list_tags_for_resource(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    return {"tags": ctx.tx.tags(find_tagged_arn(ctx, p["resourceArn"]))}
+
+
+def describe_instance(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    instance = find_instance(ctx, "InstanceId", p["InstanceId"])
+    return {"Instance": {**shapes.instance_summary(instance), "Tags": ctx.tx.tags(instance.arn)}}
+
+
+def create_instance(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    def action() -> dict[str, Any]:
+        instance = instances.create_instance(ctx, p.get("InstanceAlias"), p.get("Tags"))
+        return {"Id": instance.id, "Arn": instance.arn}
+
+    return with_client_token(ctx, p, action)
+
+
+def delete_instance(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    instances.delete_instance(ctx, p["InstanceId"])
+    return {}
+
+
+def list_instances(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    listed = ctx.tx.instances(ctx.account, ctx.region)
+    return {"InstanceSummaryList": [shapes.instance_summary(i) for i in listed]}
+
+
+HANDLERS: dict[str, Handler] = {
+    "ImportPhoneNumber": import_phone_number,
+    "DescribePhoneNumber": describe_phone_number,
+    "UpdatePhoneNumberMetadata": update_phone_number_metadata,
+    "UpdatePhoneNumber": update_phone_number,
+    "ReleasePhoneNumber": release_phone_number,
+    "ListPhoneNumbersV2": list_phone_numbers_v2,
+    "TagResource": tag_resource,
+    "UntagResource": untag_resource,
+    "ListTagsForResource": list_tags_for_resource,
+    "DescribeInstance": describe_instance,
+    "CreateInstance": create_instance,
+    "DeleteInstance": delete_instance,
+    "ListInstances": list_instances,
+}

@@ -1,0 +1,79 @@
+"""ListPhoneNumbersV2: which numbers a request sees, in creation order, a page at a time."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+
+from .api_errors import invalid_parameter
+from .phone_number_lifecycle import is_active
+from .records import PhoneNumberRecord
+from .request_context import RequestContext
+from .resource_lookup import find_instance
+
+DEFAULT_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class NumberFilter:
+    target_arn: str | None = None
+    instance_ref: str | None = None
+    country_codes: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    prefix: str | None = None
+
+
+def decode_page_token(token: str) -> int:
+    """The creation sequence a page starts after; anything we did not issue is refused."""
+    try:
+        value = json.loads(base64.urlsafe_b64decode(token.encode()).decode())
+        after = value["after"]
+        if isinstance(after, int) and not isinstance(after, bool):
+            return after
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
+        pass
+    raise invalid_parameter("NextToken", "is not a token this service issued")
+
+
+def encode_page_token(after: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"after": after}).encode()).decode()
+
+
+def _matches(number: PhoneNumberRecord, wanted: NumberFilter, instance_id: str | None) -> bool:
+    if not is_active(number):
+        return False
+    if instance_id is not None and number.instance_id != instance_id:
+        return False
+    if wanted.target_arn is not None and number.target_arn != wanted.target_arn:
+        return False
+    if wanted.country_codes and number.country_code not in wanted.country_codes:
+        return False
+    if wanted.types and number.number_type not in wanted.types:
+        return False
+    if wanted.prefix:
+        prefix = wanted.prefix if wanted.prefix.startswith("+") else "+" + wanted.prefix
+        return number.phone_number.startswith(prefix)
+    return True
+
+
+def list_numbers(
+    ctx: RequestContext, wanted: NumberFilter, page_size: int | None, token: str | None
+) -> tuple[list[PhoneNumberRecord], str | None]:
+    """One page of active numbers and the token of the next page (None on the last)."""
+    if wanted.target_arn is not None and wanted.instance_ref is not None:
+        raise invalid_parameter("TargetArn", "specify at most one of TargetArn and InstanceId")
+    instance_id = None
+    if wanted.instance_ref is not None:
+        instance_id = find_instance(ctx, "InstanceId", wanted.instance_ref).id
+    after = decode_page_token(token) if token is not None else 0
+    limit = page_size or DEFAULT_PAGE_SIZE
+    numbers = [
+        number
+        for number in ctx.tx.numbers(ctx.account, ctx.region)
+        if number.seq > after and _matches(number, wanted, instance_id)
+    ]
+    page = numbers[:limit]
+    more = len(numbers) > limit
+    return page, encode_page_token(page[-1].seq) if more else None

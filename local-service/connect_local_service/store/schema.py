@@ -1,0 +1,37 @@
+"""The tables. Status words are stored as the lifecycle writes them; the store never reads them."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS instances (
+    id TEXT PRIMARY KEY, arn TEXT NOT NULL UNIQUE, alias TEXT NOT NULL,
+    account TEXT NOT NULL, region TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    id TEXT PRIMARY KEY, arn TEXT NOT NULL UNIQUE, phone_number TEXT NOT NULL,
+    account TEXT NOT NULL, region TEXT NOT NULL, iso_country TEXT NOT NULL,
+    number_type TEXT NOT NULL, message_type TEXT NOT NULL, capabilities TEXT NOT NULL,
+    status TEXT NOT NULL, deletion_protection INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS numbers (
+    id TEXT PRIMARY KEY, arn TEXT NOT NULL UNIQUE, account TEXT NOT NULL, region TEXT NOT NULL,
+    phone_number TEXT NOT NULL, country_code TEXT NOT NULL, number_type TEXT NOT NULL,
+    description TEXT, instance_id TEXT NOT NULL, target_arn TEXT NOT NULL,
+    source_arn TEXT NOT NULL, status TEXT NOT NULL, message TEXT,
+    outcome TEXT, outcome_message TEXT, settle_at REAL, describes_left INTEGER,
+    created_at REAL NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tags (
+    resource_arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (resource_arn, key));
+CREATE TABLE IF NOT EXISTS client_tokens (
+    account TEXT NOT NULL, operation TEXT NOT NULL, token TEXT NOT NULL,
+    fingerprint TEXT NOT NULL, response TEXT NOT NULL, created_at REAL NOT NULL,
+    PRIMARY KEY (account, operation, token));
+CREATE TABLE IF NOT EXISTS quota_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, region TEXT NOT NULL,
+    kind TEXT NOT NULL, phone_number_id TEXT NOT NULL, at REAL NOT NULL);
+"""
+
+TABLES = ("instances", "sources", "numbers", "tags", "client_tokens", "quota_events")

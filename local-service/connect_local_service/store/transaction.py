@@ -1,0 +1,12 @@
+"""One transaction's view of the state: every read and write the service makes, by kind."""
+
+from __future__ import annotations
+
+from .ledger_rows import LedgerRows
+from .number_rows import NumberRows
+from .resource_rows import ResourceRows
+from .source_rows import SourceRows
+
+
+class Transaction(NumberRows, ResourceRows, SourceRows, LedgerRows):
+    """Valid only inside `Store.transaction()`; its methods return records, never rows."""
