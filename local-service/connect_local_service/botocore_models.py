@@ -22,6 +22,13 @@ def service_model(name: str) -> ServiceModel:
     return botocore.session.get_session().get_service_model(name)
 
 
+def max_page_size(service: str, operation: str) -> int:
+    """The largest MaxResults the operation's model allows: a page's size when none is asked."""
+    shape = service_model(service).operation_model(operation).input_shape
+    assert shape is not None
+    return int(shape.members["MaxResults"].metadata["max"])
+
+
 def max_tags_per_resource() -> int:
     """Connect's TagMap allows 50 entries; the same bound holds for a resource's merged tags."""
     return int(service_model(CONNECT).shape_for("TagMap").metadata["max"])

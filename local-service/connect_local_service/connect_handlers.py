@@ -115,8 +115,11 @@ def delete_instance(ctx: RequestContext, p: Params) -> dict[str, Any]:
 
 
 def list_instances(ctx: RequestContext, p: Params) -> dict[str, Any]:
-    listed = ctx.tx.instances(ctx.account, ctx.region)
-    return {"InstanceSummaryList": [shapes.instance_summary(i) for i in listed]}
+    page, next_token = instances.list_instances(ctx, p.get("MaxResults"), p.get("NextToken"))
+    result: dict[str, Any] = {"InstanceSummaryList": [shapes.instance_summary(i) for i in page]}
+    if next_token is not None:
+        result["NextToken"] = next_token
+    return result
 
 
 HANDLERS: dict[str, Handler] = {

@@ -1,6 +1,7 @@
 """The IAM-like allow-list: an action that is not listed is refused as IAM refuses it.
 
-Off (None) by default. When set, each call needs `<prefix>:<Operation>` in the list.
+Off (None) by default. When set, each call needs `<prefix>:<Operation>` in the list, and also
+every dependent action IAM checks for it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ from typing import Any
 from .api_errors import ApiError
 from .arn_format import build_arn
 from .botocore_models import ACTION_PREFIX, CONNECT
+
+# The "Dependent actions" column of the IAM Service Authorization Reference for Amazon Connect,
+# for the actions modelled here, with the request member naming the resource each is checked on.
+DEPENDENT_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "connect:ImportPhoneNumber": (("sms-voice:DescribePhoneNumbers", "SourcePhoneNumberArn"),),
+}
 
 
 def _resource_of(service: str, params: dict[str, Any], region: str, account: str) -> str:
@@ -31,11 +38,11 @@ def _resource_of(service: str, params: dict[str, Any], region: str, account: str
     return "*"
 
 
-def _denied(account: str, action: str, resource: str) -> ApiError:
+def _denied(account: str, action: str, resource: str, note: str = "") -> ApiError:
     return ApiError(
         "AccessDeniedException",
         f"User: arn:aws:iam::{account}:user/local-service is not authorized to perform: "
-        f"{action} on resource: {resource} because no identity-based policy allows the "
+        f"{action} on resource: {resource}{note} because no identity-based policy allows the "
         f"{action} action",
     )
 
@@ -49,7 +56,12 @@ def authorise(
     account: str,
 ) -> None:
     """Raises AccessDeniedException unless the allow-list is off or lists the action."""
-    action = f"{ACTION_PREFIX[service]}:{operation}"
-    if allowed is None or action in allowed:
+    if allowed is None:
         return
-    raise _denied(account, action, _resource_of(service, params, region, account))
+    action = f"{ACTION_PREFIX[service]}:{operation}"
+    if action not in allowed:
+        raise _denied(account, action, _resource_of(service, params, region, account))
+    for dependent, member in DEPENDENT_ACTIONS.get(action, ()):
+        if dependent not in allowed:
+            resource = str(params.get(member, "*"))
+            raise _denied(account, dependent, resource, f" (a dependent action of {action})")

@@ -6,6 +6,8 @@ import uuid
 
 from .api_errors import ApiError
 from .arn_format import build_arn
+from .botocore_models import CONNECT, max_page_size
+from .page_tokens import decode_page_token, encode_page_token
 from .records import InstanceRecord
 from .request_context import RequestContext
 from .resource_lookup import find_instance
@@ -32,3 +34,15 @@ def delete_instance(ctx: RequestContext, ref: str) -> None:
     if ctx.tx.numbers(instance_id=instance.id):
         raise ApiError("InvalidRequestException", "Release the instance's phone numbers first")
     ctx.tx.delete_instance(instance)
+
+
+def list_instances(
+    ctx: RequestContext, page_size: int | None, token: str | None
+) -> tuple[list[InstanceRecord], str | None]:
+    """A page of instances and the next page's token; the model allows 1-10 per page."""
+    start = 0 if token is None else decode_page_token(token)
+    if start is None:
+        raise ApiError("InvalidRequestException", "NextToken: is not a token this service issued")
+    listed = ctx.tx.instances(ctx.account, ctx.region)
+    end = start + (page_size or max_page_size(CONNECT, "ListInstances"))
+    return listed[start:end], encode_page_token(end) if end < len(listed) else None

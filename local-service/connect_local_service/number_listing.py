@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass
 
 from .api_errors import invalid_parameter
+from .page_tokens import decode_page_token, encode_page_token
 from .phone_number_lifecycle import is_active
 from .records import PhoneNumberRecord
 from .request_context import RequestContext
@@ -23,22 +21,6 @@ class NumberFilter:
     country_codes: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     prefix: str | None = None
-
-
-def decode_page_token(token: str) -> int:
-    """The creation sequence a page starts after; anything we did not issue is refused."""
-    try:
-        value = json.loads(base64.urlsafe_b64decode(token.encode()).decode())
-        after = value["after"]
-        if isinstance(after, int) and not isinstance(after, bool):
-            return after
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
-        pass
-    raise invalid_parameter("NextToken", "is not a token this service issued")
-
-
-def encode_page_token(after: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"after": after}).encode()).decode()
 
 
 def _matches(number: PhoneNumberRecord, wanted: NumberFilter, instance_id: str | None) -> bool:
@@ -67,7 +49,9 @@ def list_numbers(
     instance_id = None
     if wanted.instance_ref is not None:
         instance_id = find_instance(ctx, "InstanceId", wanted.instance_ref).id
-    after = decode_page_token(token) if token is not None else 0
+    after = 0 if token is None else decode_page_token(token)
+    if after is None:
+        raise invalid_parameter("NextToken", "is not a token this service issued")
     limit = page_size or DEFAULT_PAGE_SIZE
     numbers = [
         number

@@ -39,3 +39,22 @@ def check_import_quota(ctx: RequestContext) -> None:
             f"The account already has {active} active phone numbers, the maximum allowed by its "
             f"quota of {quota}.",
         )
+
+
+def instance_quota_problem(ctx: RequestContext, instance_id: str) -> str | None:
+    """Why an import into `instance_id` must end FAILED under "Phone numbers per instance".
+
+    Service Quotas lists this quota per instance. As for claims, Connect does not refuse the
+    call: the number is accepted and ends FAILED with this message (at most 255 characters).
+    """
+    quota = ctx.settings.phone_numbers_per_instance
+    if quota is None:
+        return None
+    held = sum(1 for n in ctx.tx.numbers(instance_id=instance_id) if is_active(n))
+    if held < quota:
+        return None
+    return (
+        f"Phone numbers per instance quota reached: instance {instance_id} already has {held} "
+        f"phone numbers (quota {quota}). Release one, or request a quota increase in Service "
+        "Quotas."
+    )

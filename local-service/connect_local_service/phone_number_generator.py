@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from .api_errors import ApiError
+from .api_errors import ApiError, validation_exception
 from .store import Transaction
 
 # Calling codes of the countries the local service can hand out numbers in.
@@ -27,10 +27,10 @@ _random = random.SystemRandom()
 def new_phone_number(tx: Transaction, iso_country: str, number_type: str) -> str:
     code = CALLING_CODES.get(iso_country)
     if code is None:
-        raise ApiError(
-            "ValidationException",
+        raise validation_exception(
             f"IsoCountryCode: the local service has no numbers in {iso_country}; "
             f"use one of {', '.join(sorted(CALLING_CODES))}",
+            "INVALID_PARAMETER",
         )
     for _ in range(100):
         if code == "1":

@@ -1,7 +1,8 @@
 """The phone-number state machine: every status a number has and every move between them.
 
     import ──> IN_PROGRESS ──(claim time)──> CLAIMED or FAILED (decided at import)
-    CLAIMED ──move──> IN_PROGRESS ──> CLAIMED
+    CLAIMED ──move──> IN_PROGRESS ──(claim time)──> CLAIMED
+    CLAIMED or FAILED ──metadata update──> IN_PROGRESS ──(metadata delay)──> as it was
     CLAIMED or FAILED ──release──> RELEASING (shown as IN_PROGRESS) ──> gone (404)
 
 A transition settles when its time on the service clock has come (`settle_due`, run before
@@ -102,14 +103,26 @@ def begin_move(
     return moved
 
 
-def update_description(
+def begin_metadata_update(
     ctx: RequestContext, number: PhoneNumberRecord, description: str | None
 ) -> PhoneNumberRecord:
-    """The description changes at once; `None` leaves it as it is."""
+    """IN_PROGRESS for `metadata_update_delay`, then back to the status it had.
+
+    The API reference says a metadata update leaves the number IN_PROGRESS until it completes.
+    The new description (`None`: unchanged) is stored at once, so it reads back during the
+    update and after it.
+    """
     ensure_settled(number, "updated")
-    if description is None:
-        return number
-    updated = dataclasses.replace(number, description=description)
+    settle_at, describes = _pending(ctx, ctx.settings.metadata_update_delay)
+    updated = dataclasses.replace(
+        number,
+        description=number.description if description is None else description,
+        status=IN_PROGRESS,
+        outcome=number.status,
+        outcome_message=number.message,
+        settle_at=settle_at,
+        describes_left=describes,
+    )
     ctx.tx.save_number(updated)
     return updated
 

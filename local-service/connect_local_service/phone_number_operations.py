@@ -11,7 +11,7 @@ import uuid
 from . import phone_number_lifecycle as lifecycle
 from .api_errors import ApiError, invalid_parameter, not_found
 from .arn_format import build_arn, parse_arn
-from .number_quotas import check_import_quota, record_quota_event
+from .number_quotas import check_import_quota, instance_quota_problem, record_quota_event
 from .records import PhoneNumberRecord
 from .request_context import RequestContext
 from .resource_lookup import find_instance, find_number
@@ -47,6 +47,7 @@ def import_number(
     _check_source_arn(ctx, source_arn)
     check_import_quota(ctx)
     source, problem = source_problem(ctx, source_arn)
+    problem = problem or instance_quota_problem(ctx, instance.id)
     number_id = str(uuid.uuid4())
     draft = PhoneNumberRecord(
         id=number_id,
@@ -86,7 +87,7 @@ def describe_number(ctx: RequestContext, ref: str) -> PhoneNumberRecord:
 
 
 def update_metadata(ctx: RequestContext, ref: str, description: str | None) -> None:
-    lifecycle.update_description(ctx, find_number(ctx, ref), description)
+    lifecycle.begin_metadata_update(ctx, find_number(ctx, ref), description)
 
 
 def move_number(

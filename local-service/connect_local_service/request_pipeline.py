@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import connect_handlers, sms_voice_handlers
-from .api_errors import ApiError
+from .api_errors import ApiError, validation_exception
 from .arn_format import signing_region
 from .botocore_models import ACTION_PREFIX, CONNECT, SMS_VOICE, service_model
 from .fault_injection import default_fault_code
@@ -73,7 +73,7 @@ class Dispatcher:
             try:
                 decoded = decode_json_target(target, body)
             except ApiError as err:
-                raise ApiError("ValidationException", err.message, Reason="CANNOT_PARSE") from err
+                raise validation_exception(err.message, "CANNOT_PARSE") from err
             if decoded is None:
                 raise ApiError("UnknownOperationException", f"unknown operation {target}")
             return SMS_VOICE, decoded.operation.name, decoded.params
@@ -118,10 +118,10 @@ class Dispatcher:
         """The handler in one transaction, after the transitions that are due in another."""
         handler = _HANDLERS[service].get(operation)
         if handler is None:
-            raise ApiError(
-                "InvalidRequestException" if service == CONNECT else "ValidationException",
-                f"{operation} is not implemented by the local connect-numbers service",
-            )
+            missing = f"{operation} is not implemented by the local connect-numbers service"
+            if service == CONNECT:
+                raise ApiError("InvalidRequestException", missing)
+            raise validation_exception(missing, "UNKNOWN_OPERATION")
         state, now = self.state, self.state.clock.now()
         with state.store.transaction() as tx:
             settle_due(tx, now)
@@ -140,9 +140,8 @@ class Dispatcher:
 def _invalid(service: str, failure: ValidationFailure) -> ApiError:
     if service == CONNECT:
         return ApiError("InvalidParameterException", str(failure))
-    return ApiError(
-        "ValidationException",
+    return validation_exception(
         str(failure),
-        Reason="FIELD_VALIDATION_FAILED",
+        "FIELD_VALIDATION_FAILED",
         Fields=[{"Name": failure.field, "Message": failure.problem}],
     )

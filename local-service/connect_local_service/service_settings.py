@@ -53,11 +53,15 @@ class LocalServiceSettings:
     claim_after_describes: int | None = field(
         default=None,
         metadata=about(
-            "settle on the N-th DescribePhoneNumber instead (deterministic); releases too"
+            "every transition settles on the N-th DescribePhoneNumber instead (deterministic)"
         ),
     )
     release_delay: float = field(
         default=0.5, metadata=about("seconds a released number stays IN_PROGRESS before 404")
+    )
+    metadata_update_delay: float = field(
+        default=0.5,
+        metadata=about("seconds an UpdatePhoneNumberMetadata leaves the number IN_PROGRESS"),
     )
     virtual_clock: bool = field(
         default=False,
@@ -69,6 +73,12 @@ class LocalServiceSettings:
         default=10,
         metadata=about(
             "Q of the account's active-number quota and of the release-quota rule (below)"
+        ),
+    )
+    phone_numbers_per_instance: int | None = field(
+        default=None,
+        metadata=about(
+            "per-instance quota (AWS default 5): an import beyond it ends FAILED; off = none"
         ),
     )
     quota_window_days: float = field(

@@ -10,7 +10,14 @@ from .records import SourceNumberRecord
 from .request_context import RequestContext
 
 # End User Messaging number types as Connect reports them after import.
-CONNECT_TYPE = {"TOLL_FREE": "TOLL_FREE", "LONG_CODE": "DID", "TEN_DLC": "DID"}
+# Short codes are among Connect's PhoneNumberType values, and Connect's SMS documentation says
+# short codes, 10DLC and toll-free numbers can be used, so a SHORT_CODE source imports.
+CONNECT_TYPE = {
+    "TOLL_FREE": "TOLL_FREE",
+    "LONG_CODE": "DID",
+    "TEN_DLC": "DID",
+    "SHORT_CODE": "SHORT_CODE",
+}
 
 
 def source_problem(
