@@ -1,31 +1,22 @@
 """The root stack: every number declared in stack config becomes an ImportedPhoneNumber.
 
 Config (namespace `connect-numbers`): `instanceId` (id or ARN of the Connect instance) and
-`numbers` (a list of {name, sourcePhoneNumberArn, description, tags, adopt,
-waitTimeoutSeconds}). AWS settings come from `aws:region` / `aws:profile` and, for the local
-service, `connect-numbers:endpoint`. See README.md.
+`numbers`, a list of entries with a `name` and the per-number keys of the inputs table in
+README.md (`sourcePhoneNumberArn`, `description`, `tags`, ...). AWS settings come from
+`aws:region` / `aws:profile` and, for the local service, `connect-numbers:endpoint`.
 """
 
 import pulumi
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
-from connect_numbers.stack_config import parse_stack_config
+from connect_numbers.stack_config import NAMESPACE, read_stack_config
 
-config = pulumi.Config("connect-numbers")
-declared = parse_stack_config(config.get("instanceId"), config.get_object("numbers"))
+declared = read_stack_config(pulumi.Config(NAMESPACE))
 
 exported = {}
 for number in declared.numbers:
     resource = ImportedPhoneNumber(
-        number.name,
-        ImportedPhoneNumberArgs(
-            instance_id=declared.instance_id,
-            source_phone_number_arn=number.source_phone_number_arn,
-            description=number.description,
-            tags=number.tags,
-            adopt=number.adopt,
-            wait_timeout_seconds=number.wait_timeout_seconds,
-        ),
+        number.name, ImportedPhoneNumberArgs(**declared.shared, **number.inputs)
     )
     exported[number.name] = {
         "phone_number": resource.phone_number,

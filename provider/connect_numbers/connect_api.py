@@ -28,8 +28,8 @@ from .errors import (
     ServiceError,
     ThrottledError,
 )
-from .model import NumberRef, PhoneNumber, Status
-from .validation import client_token_problem
+from .limits import client_token_problem
+from .phone_number import NumberRef, PhoneNumber, Status
 from .waiter import Backoff, Clock, DeadlineExceeded, Done, Pending, wait_until
 
 if TYPE_CHECKING:

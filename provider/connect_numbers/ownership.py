@@ -11,10 +11,12 @@ tested without AWS.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from enum import StrEnum
 
+from .limits import TAG_VALUE_LENGTH
+
 OWNER_TAG_KEY = "connect-numbers:owner"
-TAG_VALUE_MAX = 256
 
 
 def owner_tag_value(project: str, stack: str, resource_name: str) -> str:
@@ -24,10 +26,16 @@ def owner_tag_value(project: str, stack: str, resource_name: str) -> str:
     by truncation.
     """
     full = f"{project}/{stack}/{resource_name}"
-    if len(full) <= TAG_VALUE_MAX:
+    limit = TAG_VALUE_LENGTH.maximum
+    if len(full) <= limit:
         return full
     digest = hashlib.sha256(full.encode()).hexdigest()[:16]
-    return f"{full[: TAG_VALUE_MAX - len(digest) - 1]}#{digest}"
+    return f"{full[: limit - len(digest) - 1]}#{digest}"
+
+
+def user_tags(tags: Mapping[str, str]) -> dict[str, str]:
+    """The tags the user manages: without our owner tag and without AWS-reserved `aws:` tags."""
+    return {k: v for k, v in tags.items() if k != OWNER_TAG_KEY and not k.startswith("aws:")}
 
 
 class Decision(StrEnum):

@@ -14,11 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from .validation import ConfiguredRegion
-
 REGION_KEY = "aws:region"
 PROFILE_KEY = "aws:profile"
 ENDPOINT_KEY = "connect-numbers:endpoint"
+
+
+@dataclass(frozen=True)
+class ConfiguredRegion:
+    """The Region the user configured, and where it came from (named in failures)."""
+
+    region: str
+    origin: str
 
 
 class ConfigSource(Protocol):

@@ -1,36 +1,47 @@
-"""Reads the numbers a stack declares in its config.
+"""Reads the numbers a stack declares in its config, with keys taken from the input spec.
 
-Why a module of its own: the root program and the examples share one schema, and a
-mistake in stack config must be reported with the config key that holds it, at
-`pulumi preview`, before any resource is registered.
+Why a module of its own: the root program and the examples share one schema, and a mistake in
+stack config must be reported with the config key that holds it, at `pulumi preview`, before
+any resource is registered. The keys, their shapes and which are required come from each
+input's declaration (`inputs.NumberInputs`), so a new input with a `config_key` is readable from
+stack config without a change here. Only shapes are checked; limits are `check`'s job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .input_spec import InputSpec
+from .inputs import USER_INPUTS
 
 NAMESPACE = "connect-numbers"
+NUMBERS_KEY = "numbers"
+NAME_KEY = "name"
+STACK_WIDE = tuple(s for s in USER_INPUTS if s.facts.config_key and s.facts.stack_wide)
+PER_NUMBER = tuple(s for s in USER_INPUTS if s.facts.config_key and not s.facts.stack_wide)
 
 
 class StackConfigError(ValueError):
     """A stack config value has the wrong shape; the message names the key."""
 
 
+class PulumiConfig(Protocol):
+    def get(self, key: str) -> str | None: ...
+
+    def get_object(self, key: str) -> Any: ...
+
+
 @dataclass(frozen=True)
 class DeclaredNumber:
     name: str
-    source_phone_number_arn: str
-    description: str | None = None
-    tags: dict[str, str] = field(default_factory=dict)
-    adopt: bool = False
-    wait_timeout_seconds: float | None = None
+    inputs: Mapping[str, Any]  # input name -> value, for the keys the entry sets
 
 
 @dataclass(frozen=True)
 class DeclaredStack:
-    instance_id: str
+    shared: Mapping[str, Any]  # input name -> value, for the stack-wide keys
     numbers: tuple[DeclaredNumber, ...]
 
 
@@ -38,68 +49,80 @@ def _key(path: str) -> str:
     return f"{NAMESPACE}:{path}"
 
 
-def _string(value: Any, path: str, *, required: bool) -> str | None:
-    if value is None:
-        if required:
-            raise StackConfigError(f"{_key(path)} is required")
-        return None
-    if not isinstance(value, str):
+def _shaped(spec: InputSpec, value: Any, path: str) -> Any:
+    """`value` if it has the shape `spec` declares; numbers become floats."""
+    if spec.kind == "flag" and not isinstance(value, bool):
+        raise StackConfigError(f"{_key(path)} must be true or false")
+    if spec.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise StackConfigError(f"{_key(path)} must be a number")
+        return float(value)
+    if spec.kind == "text" and not isinstance(value, str):
         raise StackConfigError(f"{_key(path)} must be a string, got {type(value).__name__}")
+    if spec.kind == "map":
+        if not isinstance(value, Mapping):
+            raise StackConfigError(f"{_key(path)} must be a map of strings")
+        for k, v in value.items():
+            if not isinstance(v, str):
+                raise StackConfigError(f"{_key(path)}.{k} must be a string, got {type(v).__name__}")
+        return {str(k): v for k, v in value.items()}
     return value
 
 
-def _tags(value: Any, path: str) -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise StackConfigError(f"{_key(path)} must be a map of strings")
-    for k, v in value.items():
-        if not isinstance(v, str):
-            raise StackConfigError(f"{_key(path)}.{k} must be a string, got {type(v).__name__}")
-    return {str(k): v for k, v in value.items()}
+def _read(specs: Sequence[InputSpec], entry: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for spec in specs:
+        key = str(spec.facts.config_key)
+        value = entry.get(key)
+        if value is None:
+            if spec.required:
+                raise StackConfigError(f"{_key(prefix + key)} is required")
+            continue
+        values[spec.name] = _shaped(spec, value, prefix + key)
+    return values
 
 
 def _number(entry: Any, index: int) -> DeclaredNumber:
-    path = f"numbers[{index}]"
+    path = f"{NUMBERS_KEY}[{index}]"
     if not isinstance(entry, Mapping):
         raise StackConfigError(f"{_key(path)} must be a map")
-    known = {"name", "sourcePhoneNumberArn", "description", "tags", "adopt", "waitTimeoutSeconds"}
+    known = {NAME_KEY} | {str(spec.facts.config_key) for spec in PER_NUMBER}
     unknown = sorted(set(entry) - known)
     if unknown:
         raise StackConfigError(f"{_key(path)} has unknown keys: {', '.join(unknown)}")
-    name = _string(entry.get("name"), f"{path}.name", required=True)
-    source = _string(
-        entry.get("sourcePhoneNumberArn"), f"{path}.sourcePhoneNumberArn", required=True
-    )
-    adopt = entry.get("adopt", False)
-    if not isinstance(adopt, bool):
-        raise StackConfigError(f"{_key(path)}.adopt must be true or false")
-    timeout = entry.get("waitTimeoutSeconds")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, int | float)):
-        raise StackConfigError(f"{_key(path)}.waitTimeoutSeconds must be a number")
-    assert name is not None and source is not None
-    return DeclaredNumber(
-        name=name,
-        source_phone_number_arn=source,
-        description=_string(entry.get("description"), f"{path}.description", required=False),
-        tags=_tags(entry.get("tags"), f"{path}.tags"),
-        adopt=adopt,
-        wait_timeout_seconds=float(timeout) if timeout is not None else None,
-    )
+    name = entry.get(NAME_KEY)
+    if name is None:
+        raise StackConfigError(f"{_key(path)}.{NAME_KEY} is required")
+    if not isinstance(name, str):
+        raise StackConfigError(
+            f"{_key(path)}.{NAME_KEY} must be a string, got {type(name).__name__}"
+        )
+    return DeclaredNumber(name, _read(PER_NUMBER, entry, f"{path}."))
 
 
-def parse_stack_config(instance_id: Any, numbers: Any) -> DeclaredStack:
-    """Checks the shape of `instanceId` and `numbers`; names must be unique."""
-    instance = _string(instance_id, "instanceId", required=True)
-    assert instance is not None
+def parse_stack_config(values: Mapping[str, Any]) -> DeclaredStack:
+    """Checks the shape of the stack-wide keys and of `numbers`; names must be unique."""
+    shared = _read(STACK_WIDE, values, "")
+    numbers = values.get(NUMBERS_KEY)
     if numbers is None:
         numbers = []
     if not isinstance(numbers, Sequence) or isinstance(numbers, str):
-        raise StackConfigError(f"{_key('numbers')} must be a list")
+        raise StackConfigError(f"{_key(NUMBERS_KEY)} must be a list")
     parsed = tuple(_number(entry, i) for i, entry in enumerate(numbers))
     seen: set[str] = set()
     for i, number in enumerate(parsed):
         if number.name in seen:
-            raise StackConfigError(f"{_key(f'numbers[{i}].name')} {number.name!r} is used twice")
+            raise StackConfigError(
+                f"{_key(f'{NUMBERS_KEY}[{i}].{NAME_KEY}')} {number.name!r} is used twice"
+            )
         seen.add(number.name)
-    return DeclaredStack(instance_id=instance, numbers=parsed)
+    return DeclaredStack(shared, parsed)
+
+
+def read_stack_config(config: PulumiConfig) -> DeclaredStack:
+    """The declared numbers in a `pulumi.Config(NAMESPACE)`."""
+    values: dict[str, Any] = {NUMBERS_KEY: config.get_object(NUMBERS_KEY)}
+    for spec in STACK_WIDE:
+        key = str(spec.facts.config_key)
+        values[key] = config.get(key) if spec.kind == "text" else config.get_object(key)
+    return parse_stack_config(values)

@@ -14,7 +14,6 @@ import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 
 from connect_local_service import RunningLocalService
-from connect_numbers import props as p
 from connect_numbers.clients import reset_clients
 from connect_numbers.errors import (
     AccessDeniedError,
@@ -43,11 +42,11 @@ class Live:
 
     def inputs(self, **overrides: Any) -> dict[str, Any]:
         news = {
-            p.INSTANCE_ID: self.instance["Arn"],
-            p.SOURCE_PHONE_NUMBER_ARN: self.source["PhoneNumberArn"],
-            p.DESCRIPTION: "support line",
-            p.TAGS: {"team": "care"},
-            p.OWNER: OWNER,
+            "instance_id": self.instance["Arn"],
+            "source_phone_number_arn": self.source["PhoneNumberArn"],
+            "description": "support line",
+            "tags": {"team": "care"},
+            "owner": OWNER,
             "__provider": "serialized",
         }
         news.update(overrides)
@@ -104,10 +103,10 @@ def live(
 def test_import_goes_from_in_progress_to_claimed(live: Live) -> None:
     live.local_service.admin.set_timing(claim_delay=5.0)
     number_id, outs = live.create()
-    assert outs[p.STATUS] == "CLAIMED"
-    assert outs[p.PHONE_NUMBER] == live.source["PhoneNumber"]
-    assert outs[p.INSTANCE_ID] == live.instance["Arn"]  # as declared
-    assert outs[p.TAGS] == {"team": "care"} and outs[p.OWNER] == OWNER
+    assert outs["status"] == "CLAIMED"
+    assert outs["phone_number"] == live.source["PhoneNumber"]
+    assert outs["instance_id"] == live.instance["Arn"]  # as declared
+    assert outs["tags"] == {"team": "care"} and outs["owner"] == OWNER
     # First describe after 3 s sees IN_PROGRESS (claim delay 5 s), the second after 9 s CLAIMED.
     assert live.ops() == ["ImportPhoneNumber", "DescribePhoneNumber", "DescribePhoneNumber"]
     assert live.sleeps == [3.0, 6.0]
@@ -129,7 +128,7 @@ def test_a_timed_out_create_is_resumed_by_the_next_up_with_one_number(live: Live
     [number] = live.live_numbers()
     assert number["PhoneNumberId"] in str(caught.value)
     number_id, outs = live.create()
-    assert number_id == number["PhoneNumberId"] and outs[p.STATUS] == "CLAIMED"
+    assert number_id == number["PhoneNumberId"] and outs["status"] == "CLAIMED"
     assert len(live.live_numbers()) == 1
 
 
@@ -143,7 +142,7 @@ def test_a_create_killed_after_import_returned_is_resumed(live: Live) -> None:
     )
     number_id, outs = live.create(description="declared")
     assert number_id == first["PhoneNumberId"]
-    assert outs[p.DESCRIPTION] == "declared"
+    assert outs["description"] == "declared"
     assert len(live.live_numbers()) == 1
 
 
@@ -177,8 +176,8 @@ def test_an_unmanaged_number_needs_adopt_and_is_then_taken_over(live: Live) -> N
         live.create()
     number_id, outs = live.create(adopt=True)
     assert number_id == existing["PhoneNumberId"]
-    assert outs[p.DESCRIPTION] == "support line" and outs[p.OWNER] == OWNER
-    assert outs[p.TAGS] == {"team": "care"}
+    assert outs["description"] == "support line" and outs["owner"] == OWNER
+    assert outs["tags"] == {"team": "care"}
 
 
 def test_refresh_reads_back_drift_and_waits_for_a_move_in_progress(live: Live) -> None:
@@ -187,15 +186,15 @@ def test_refresh_reads_back_drift_and_waits_for_a_move_in_progress(live: Live) -
     live.connect.update_phone_number_metadata(
         PhoneNumberId=number_id, PhoneNumberDescription="console"
     )
-    live.connect.tag_resource(resourceArn=outs[p.PHONE_NUMBER_ARN], tags={"added": "by-hand"})
+    live.connect.tag_resource(resourceArn=outs["phone_number_arn"], tags={"added": "by-hand"})
     live.connect.update_phone_number(PhoneNumberId=number_id, InstanceId=other["InstanceId"])
     result = live.provider.read(number_id, outs)
     assert result.id == number_id and result.outs is not None and result.inputs is not None
-    assert result.outs[p.STATUS] == "CLAIMED"
+    assert result.outs["status"] == "CLAIMED"
     for bag in (result.outs, result.inputs):
-        assert bag[p.DESCRIPTION] == "console"
-        assert bag[p.TAGS] == {"team": "care", "added": "by-hand"}
-        assert bag[p.INSTANCE_ID] == other["InstanceId"]
+        assert bag["description"] == "console"
+        assert bag["tags"] == {"team": "care", "added": "by-hand"}
+        assert bag["instance_id"] == other["InstanceId"]
 
 
 def test_a_number_released_outside_pulumi_is_dropped_on_refresh(live: Live) -> None:
@@ -216,10 +215,10 @@ def test_in_place_updates_keep_the_phone_number_id(live: Live) -> None:
     assert diff.changes is True and diff.replaces == []
     updated = live.provider.update(number_id, outs, news).outs
     assert updated is not None
-    assert updated[p.PHONE_NUMBER_ID] == number_id
-    assert updated[p.DESCRIPTION] == "after"
-    assert updated[p.TAGS] == {"team": "ops", "tier": "1"}
-    assert updated[p.INSTANCE_ID] == other["InstanceId"]
+    assert updated["phone_number_id"] == number_id
+    assert updated["description"] == "after"
+    assert updated["tags"] == {"team": "ops", "tier": "1"}
+    assert updated["instance_id"] == other["InstanceId"]
     [number] = live.live_numbers()
     assert number["PhoneNumberId"] == number_id and number["Status"] == "CLAIMED"
     assert live.provider.diff(number_id, updated, news).changes is False

@@ -9,7 +9,6 @@ from typing import Any
 import boto3
 from botocore.stub import Stubber
 
-from connect_numbers import props as p
 from connect_numbers.clients import ClientKey
 from connect_numbers.ownership import OWNER_TAG_KEY
 from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
@@ -35,14 +34,14 @@ OWNER = "phones/dev/support-line"
 def inputs(**overrides: Any) -> dict[str, Any]:
     """Checked inputs as the engine hands them to create/update (defaults filled)."""
     base: dict[str, Any] = {
-        p.INSTANCE_ID: INSTANCE_ID,
-        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
-        p.DESCRIPTION: "support line",
-        p.TAGS: {"team": "care"},
-        p.ADOPT: False,
-        p.WAIT_TIMEOUT_SECONDS: 600.0,
-        p.REGION: None,
-        p.OWNER: OWNER,
+        "instance_id": INSTANCE_ID,
+        "source_phone_number_arn": SOURCE_ARN,
+        "description": "support line",
+        "tags": {"team": "care"},
+        "adopt": False,
+        "wait_timeout_seconds": 600.0,
+        "region": None,
+        "owner": OWNER,
         "__provider": "serialized-provider",
     }
     base.update(overrides)
@@ -85,22 +84,22 @@ def summary(
 def outputs(**overrides: Any) -> dict[str, Any]:
     """State outputs as create would have written them (the engine's `olds`)."""
     base = {
-        p.PHONE_NUMBER_ID: NUMBER_ID,
-        p.PHONE_NUMBER_ARN: NUMBER_ARN,
-        p.PHONE_NUMBER: "+18005550100",
-        p.COUNTRY_CODE: "US",
-        p.NUMBER_TYPE: "TOLL_FREE",
-        p.STATUS: "CLAIMED",
-        p.STATUS_MESSAGE: "",
-        p.TARGET_ARN: INSTANCE_ARN,
-        p.INSTANCE_ID: INSTANCE_ID,
-        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
-        p.DESCRIPTION: "support line",
-        p.TAGS: {"team": "care"},
-        p.OWNER: OWNER,
-        p.ADOPT: False,
-        p.WAIT_TIMEOUT_SECONDS: 600.0,
-        p.REGION: REGION,
+        "phone_number_id": NUMBER_ID,
+        "phone_number_arn": NUMBER_ARN,
+        "phone_number": "+18005550100",
+        "country_code": "US",
+        "number_type": "TOLL_FREE",
+        "status": "CLAIMED",
+        "status_message": "",
+        "target_arn": INSTANCE_ARN,
+        "instance_id": INSTANCE_ID,
+        "source_phone_number_arn": SOURCE_ARN,
+        "description": "support line",
+        "tags": {"team": "care"},
+        "owner": OWNER,
+        "adopt": False,
+        "wait_timeout_seconds": 600.0,
+        "region": REGION,
         "__provider": "serialized-provider",
     }
     base.update(overrides)

@@ -8,9 +8,8 @@ from hypothesis import strategies as st
 from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.runtime.rpc import UNKNOWN
 
-from connect_numbers import props as p
+from connect_numbers.input_checks import tag_key_problem
 from connect_numbers.ownership import OWNER_TAG_KEY
-from connect_numbers.validation import tag_key_problem
 
 from .fakes import INSTANCE_ARN, OTHER_INSTANCE_ARN, SOURCE_ARN, harness, inputs
 
@@ -33,58 +32,58 @@ def test_valid_inputs_pass_and_defaults_are_filled_in() -> None:
     result = h.provider.check(
         {},
         {
-            p.INSTANCE_ID: INSTANCE_ARN,
-            p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
-            p.OWNER: "proj/stack/name",
-            p.PHONE_NUMBER_ID: None,
+            "instance_id": INSTANCE_ARN,
+            "source_phone_number_arn": SOURCE_ARN,
+            "owner": "proj/stack/name",
+            "phone_number_id": None,
             "__provider": "x",
         },
     )
     assert result.failures == []
     assert result.inputs == {
-        p.INSTANCE_ID: INSTANCE_ARN,
-        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
-        p.DESCRIPTION: "",
-        p.TAGS: {},
-        p.ADOPT: False,
-        p.WAIT_TIMEOUT_SECONDS: 600.0,
-        p.REGION: None,
-        p.OWNER: "proj/stack/name",
+        "instance_id": INSTANCE_ARN,
+        "source_phone_number_arn": SOURCE_ARN,
+        "description": "",
+        "tags": {},
+        "adopt": False,
+        "wait_timeout_seconds": 600.0,
+        "region": None,
+        "owner": "proj/stack/name",
     }
 
 
 @pytest.mark.parametrize(
     ("news", "prop", "words"),
     [
-        ({"instance_id": None}, p.INSTANCE_ID, "required"),
-        ({"instance_id": "x" * 101}, p.INSTANCE_ID, "maximum is 100"),
+        ({"instance_id": None}, "instance_id", "required"),
+        ({"instance_id": "x" * 101}, "instance_id", "maximum is 100"),
         (
             {"instance_id": "arn:aws:connect:us-east-1:123456789012:queue/q"},
-            p.INSTANCE_ID,
+            "instance_id",
             "instance ARN",
         ),
-        ({"source_phone_number_arn": None}, p.SOURCE_PHONE_NUMBER_ARN, "required"),
-        ({"source_phone_number_arn": "+18005550100"}, p.SOURCE_PHONE_NUMBER_ARN, "not an ARN"),
+        ({"source_phone_number_arn": None}, "source_phone_number_arn", "required"),
+        ({"source_phone_number_arn": "+18005550100"}, "source_phone_number_arn", "not an ARN"),
         (
             {"source_phone_number_arn": "arn:aws:connect:us-east-1:123456789012:phone-number/x"},
-            p.SOURCE_PHONE_NUMBER_ARN,
+            "source_phone_number_arn",
             "End User Messaging",
         ),
-        ({"description": "d" * 501}, p.DESCRIPTION, "maximum is 500"),
-        ({"tags": {"k": "v" * 257}}, p.TAGS, "maximum is 256"),
-        ({"tags": {"aws:team": "x"}}, p.TAGS, "aws:"),
-        ({"tags": {OWNER_TAG_KEY: "x"}}, p.TAGS, "managed by the provider"),
-        ({"tags": {"": "x"}}, p.TAGS, "empty"),
-        ({"tags": {"k" * 129: "x"}}, p.TAGS, "maximum is 128"),
-        ({"tags": {"cost#center": "x"}}, p.TAGS, "'#'"),
-        ({"tags": {f"k{n}": "v" for n in range(50)}}, p.TAGS, "at most 49"),
-        ({"tags": "team=care"}, p.TAGS, "map"),
-        ({"adopt": "yes"}, p.ADOPT, "true or false"),
-        ({"wait_timeout_seconds": 0}, p.WAIT_TIMEOUT_SECONDS, "above 0"),
-        ({"wait_timeout_seconds": "10"}, p.WAIT_TIMEOUT_SECONDS, "number"),
-        ({"wait_timeout_seconds": 90000}, p.WAIT_TIMEOUT_SECONDS, "24 hours"),
-        ({"region": "mars-1"}, p.REGION, "Region"),
-        ({"owner": None}, p.OWNER, "ImportedPhoneNumber"),
+        ({"description": "d" * 501}, "description", "maximum is 500"),
+        ({"tags": {"k": "v" * 257}}, "tags", "maximum is 256"),
+        ({"tags": {"aws:team": "x"}}, "tags", "aws:"),
+        ({"tags": {OWNER_TAG_KEY: "x"}}, "tags", "managed by the provider"),
+        ({"tags": {"": "x"}}, "tags", "empty"),
+        ({"tags": {"k" * 129: "x"}}, "tags", "maximum is 128"),
+        ({"tags": {"cost#center": "x"}}, "tags", "'#'"),
+        ({"tags": {f"k{n}": "v" for n in range(50)}}, "tags", "at most 49"),
+        ({"tags": "team=care"}, "tags", "map"),
+        ({"adopt": "yes"}, "adopt", "true or false"),
+        ({"wait_timeout_seconds": 0}, "wait_timeout_seconds", "above 0"),
+        ({"wait_timeout_seconds": "10"}, "wait_timeout_seconds", "number"),
+        ({"wait_timeout_seconds": 90000}, "wait_timeout_seconds", "24 hours"),
+        ({"region": "mars-1"}, "region", "Region"),
+        ({"owner": None}, "owner", "ImportedPhoneNumber"),
     ],
 )
 def test_each_invalid_input_fails_naming_its_property(
@@ -109,22 +108,22 @@ def test_unicode_letters_numbers_and_spaces_are_valid_tag_keys() -> None:
 def test_an_instance_arn_in_another_region_fails_on_instance_id() -> None:
     other_region = OTHER_INSTANCE_ARN.replace("us-east-1", "eu-west-2")
     found = failures_for(instance_id=other_region)
-    assert list(found) == [p.INSTANCE_ID] and "same Region" in found[p.INSTANCE_ID][0]
+    assert list(found) == ["instance_id"] and "same Region" in found["instance_id"][0]
 
 
 def test_an_instance_arn_in_another_partition_fails_on_instance_id() -> None:
     gov = "arn:aws-us-gov:connect:us-east-1:123456789012:instance/abc"
-    assert list(failures_for(instance_id=gov)) == [p.INSTANCE_ID]
+    assert list(failures_for(instance_id=gov)) == ["instance_id"]
 
 
 def test_stack_config_region_must_match_the_source_number() -> None:
     found = failures_for(config={"aws:region": "eu-west-1"})
-    assert "stack config aws:region" in found[p.SOURCE_PHONE_NUMBER_ARN][0]
+    assert "stack config aws:region" in found["source_phone_number_arn"][0]
 
 
 def test_environment_region_must_match_the_source_number() -> None:
     found = failures_for(env={"AWS_REGION": "eu-west-1"})
-    assert "AWS_REGION" in found[p.SOURCE_PHONE_NUMBER_ARN][0]
+    assert "AWS_REGION" in found["source_phone_number_arn"][0]
 
 
 def test_the_resource_region_overrides_config_and_environment() -> None:
@@ -138,7 +137,7 @@ def test_the_resource_region_overrides_config_and_environment() -> None:
 
 def test_a_resource_region_that_disagrees_with_the_source_fails() -> None:
     found = failures_for(region="eu-west-1")
-    assert "region input" in found[p.SOURCE_PHONE_NUMBER_ARN][0]
+    assert "region input" in found["source_phone_number_arn"][0]
 
 
 def test_unknown_preview_values_are_not_validated() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers import props as p
 from connect_numbers.clients import ClientKey
 from connect_numbers.errors import (
     AccessDeniedError,
@@ -101,7 +100,7 @@ def test_an_empty_description_is_left_out_of_the_import() -> None:
     )
     with h.stub:
         result = h.provider.create(inputs(description=""))
-    assert result.outs is not None and result.outs[p.DESCRIPTION] == ""
+    assert result.outs is not None and result.outs["description"] == ""
 
 
 def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() -> None:
@@ -118,22 +117,22 @@ def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() ->
         result = h.provider.create(inputs())
     assert h.clock.sleeps == [3.0, 6.0, 7.5]  # draw 0.5 of ceilings 4, 8, 10
     assert result.outs == {
-        p.PHONE_NUMBER_ID: NUMBER_ID,
-        p.PHONE_NUMBER_ARN: NUMBER_ARN,
-        p.PHONE_NUMBER: "+18005550100",
-        p.COUNTRY_CODE: "US",
-        p.NUMBER_TYPE: "TOLL_FREE",
-        p.STATUS: "CLAIMED",
-        p.STATUS_MESSAGE: "",
-        p.TARGET_ARN: INSTANCE_ARN,
-        p.INSTANCE_ID: INSTANCE_ID,
-        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
-        p.DESCRIPTION: "support line",
-        p.TAGS: {"team": "care"},
-        p.OWNER: OWNER,
-        p.ADOPT: False,
-        p.WAIT_TIMEOUT_SECONDS: 600.0,
-        p.REGION: REGION,
+        "phone_number_id": NUMBER_ID,
+        "phone_number_arn": NUMBER_ARN,
+        "phone_number": "+18005550100",
+        "country_code": "US",
+        "number_type": "TOLL_FREE",
+        "status": "CLAIMED",
+        "status_message": "",
+        "target_arn": INSTANCE_ARN,
+        "instance_id": INSTANCE_ID,
+        "source_phone_number_arn": SOURCE_ARN,
+        "description": "support line",
+        "tags": {"team": "care"},
+        "owner": OWNER,
+        "adopt": False,
+        "wait_timeout_seconds": 600.0,
+        "region": REGION,
     }
 
 
@@ -286,7 +285,7 @@ def test_a_resumed_number_is_moved_and_updated_to_the_declared_inputs() -> None:
     with h.stub:
         result = h.provider.create(inputs())
     h.stub.assert_no_pending_responses()
-    assert result.outs is not None and result.outs[p.INSTANCE_ID] == INSTANCE_ID
+    assert result.outs is not None and result.outs["instance_id"] == INSTANCE_ID
 
 
 def test_an_unowned_imported_number_is_refused_without_adopt_and_names_the_number() -> None:
@@ -327,7 +326,7 @@ def test_adopt_writes_the_owner_tag_first_then_applies_the_declared_inputs() -> 
     with h.stub:
         result = h.provider.create(inputs(adopt=True))
     h.stub.assert_no_pending_responses()
-    assert result.outs is not None and result.outs[p.OWNER] == OWNER
+    assert result.outs is not None and result.outs["owner"] == OWNER
 
 
 @pytest.mark.parametrize("adopt", [False, True])

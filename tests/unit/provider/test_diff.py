@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pulumi.runtime.rpc import UNKNOWN
 
-from connect_numbers import props as p
-
 from .fakes import (
     INSTANCE_ARN,
     NUMBER_ID,
@@ -60,7 +58,7 @@ def test_a_new_source_number_replaces_deleting_first() -> None:
         NUMBER_ID, outputs(), inputs(source_phone_number_arn=OTHER_SOURCE_ARN)
     )
     assert result.changes is True
-    assert result.replaces == [p.SOURCE_PHONE_NUMBER_ARN]
+    assert result.replaces == ["source_phone_number_arn"]
     assert result.delete_before_replace is True
 
 
@@ -81,7 +79,7 @@ def test_an_in_place_change_prints_no_warning() -> None:
 
 def test_an_unknown_source_during_preview_is_a_replacement() -> None:
     result = harness().provider.diff(NUMBER_ID, outputs(), inputs(source_phone_number_arn=UNKNOWN))
-    assert result.replaces == [p.SOURCE_PHONE_NUMBER_ARN]
+    assert result.replaces == ["source_phone_number_arn"]
 
 
 def test_an_unknown_instance_during_preview_is_an_update() -> None:

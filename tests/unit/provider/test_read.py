@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from connect_numbers import props as p
 from connect_numbers.clients import ClientKey
 
 from .fakes import (
@@ -30,18 +29,18 @@ def test_drift_in_description_tags_and_instance_shows_in_outputs_and_inputs() ->
     assert result.id == NUMBER_ID
     assert result.outs is not None and result.inputs is not None
     for bag in (result.outs, result.inputs):
-        assert bag[p.INSTANCE_ID] == OTHER_INSTANCE_ID
-        assert bag[p.DESCRIPTION] == "edited in console"
-        assert bag[p.TAGS] == {"x": "1"}
+        assert bag["instance_id"] == OTHER_INSTANCE_ID
+        assert bag["description"] == "edited in console"
+        assert bag["tags"] == {"x": "1"}
     assert result.inputs == {
-        p.INSTANCE_ID: OTHER_INSTANCE_ID,
-        p.SOURCE_PHONE_NUMBER_ARN: SOURCE_ARN,
-        p.DESCRIPTION: "edited in console",
-        p.TAGS: {"x": "1"},
-        p.ADOPT: False,
-        p.WAIT_TIMEOUT_SECONDS: 600.0,
-        p.REGION: "us-east-1",
-        p.OWNER: OWNER,
+        "instance_id": OTHER_INSTANCE_ID,
+        "source_phone_number_arn": SOURCE_ARN,
+        "description": "edited in console",
+        "tags": {"x": "1"},
+        "adopt": False,
+        "wait_timeout_seconds": 600.0,
+        "region": "us-east-1",
+        "owner": OWNER,
     }
 
 
@@ -59,7 +58,7 @@ def test_a_removed_owner_tag_reads_back_as_no_owner_so_the_next_up_restores_it()
     h.stub.add_response("describe_phone_number", summary(owner=None), {"PhoneNumberId": NUMBER_ID})
     with h.stub:
         result = h.provider.read(NUMBER_ID, outputs())
-    assert result.inputs is not None and result.inputs[p.OWNER] is None
+    assert result.inputs is not None and result.inputs["owner"] is None
 
 
 def test_aws_reserved_tags_are_not_reported_as_user_tags() -> None:
@@ -71,7 +70,7 @@ def test_aws_reserved_tags_are_not_reported_as_user_tags() -> None:
     )
     with h.stub:
         result = h.provider.read(NUMBER_ID, outputs())
-    assert result.outs is not None and result.outs[p.TAGS] == {"team": "care"}
+    assert result.outs is not None and result.outs["tags"] == {"team": "care"}
 
 
 def test_a_number_that_is_gone_is_dropped_from_state() -> None:
@@ -98,7 +97,7 @@ def test_a_number_left_in_progress_is_waited_for() -> None:
         result = h.provider.read(NUMBER_ID, outputs())
     h.stub.assert_no_pending_responses()
     assert h.clock.sleeps == [3.0]
-    assert result.outs is not None and result.outs[p.STATUS] == "CLAIMED"
+    assert result.outs is not None and result.outs["status"] == "CLAIMED"
 
 
 def test_read_uses_the_region_of_the_number_arn_not_todays_config() -> None:
@@ -125,7 +124,7 @@ def test_a_declared_instance_arn_is_kept_while_it_names_the_live_instance() -> N
         result = h.provider.read(NUMBER_ID, outputs(instance_id=INSTANCE_ARN))
     assert result.outs is not None and result.inputs is not None
     assert (
-        result.outs[p.INSTANCE_ID] == INSTANCE_ARN and result.inputs[p.INSTANCE_ID] == INSTANCE_ARN
+        result.outs["instance_id"] == INSTANCE_ARN and result.inputs["instance_id"] == INSTANCE_ARN
     )
 
 
@@ -138,7 +137,7 @@ def test_a_declared_instance_arn_gives_way_to_the_live_id_after_a_move() -> None
     )
     with h.stub:
         result = h.provider.read(NUMBER_ID, outputs(instance_id=INSTANCE_ARN))
-    assert result.outs is not None and result.outs[p.INSTANCE_ID] == OTHER_INSTANCE_ID
+    assert result.outs is not None and result.outs["instance_id"] == OTHER_INSTANCE_ID
 
 
 def test_a_number_whose_interrupted_release_finishes_is_dropped_from_state() -> None:

@@ -9,7 +9,6 @@ import pulumi
 import pytest
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
-from connect_numbers import props as p
 
 from .fakes import INSTANCE_ID, SOURCE_ARN
 
@@ -54,11 +53,11 @@ def test_registers_the_dynamic_type_with_declared_inputs_and_the_owner(recorder:
         assert registered.typ == "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
         assert registered.name == "support-line"
         inputs = registered.inputs
-        assert inputs[p.INSTANCE_ID] == INSTANCE_ID
-        assert inputs[p.SOURCE_PHONE_NUMBER_ARN] == SOURCE_ARN
-        assert inputs[p.DESCRIPTION] == "support"
-        assert inputs[p.TAGS] == {"team": "care"}
-        assert inputs[p.OWNER] == "phones/dev/support-line"
+        assert inputs["instance_id"] == INSTANCE_ID
+        assert inputs["source_phone_number_arn"] == SOURCE_ARN
+        assert inputs["description"] == "support"
+        assert inputs["tags"] == {"team": "care"}
+        assert inputs["owner"] == "phones/dev/support-line"
         assert "__provider" in inputs
 
     return pulumi.Output.all(number.phone_number_id, number.phone_number).apply(check)

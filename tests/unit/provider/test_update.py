@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers import props as p
 from connect_numbers.errors import AccessDeniedError, ImportFailedError, NotFoundError
 from connect_numbers.ownership import OWNER_TAG_KEY
 
@@ -41,8 +40,8 @@ def test_a_description_change_calls_update_metadata_and_keeps_the_id() -> None:
     h.stub.assert_no_pending_responses()
     assert h.clock.sleeps == []  # metadata changes are checked at once, not after a sleep
     assert result.outs is not None
-    assert result.outs[p.PHONE_NUMBER_ID] == NUMBER_ID
-    assert result.outs[p.DESCRIPTION] == "new words"
+    assert result.outs["phone_number_id"] == NUMBER_ID
+    assert result.outs["description"] == "new words"
 
 
 def test_tags_are_added_before_old_ones_are_removed() -> None:
@@ -60,7 +59,7 @@ def test_tags_are_added_before_old_ones_are_removed() -> None:
     with h.stub:
         result = h.provider.update(NUMBER_ID, outputs(), inputs(tags={"team": "ops", "new": "2"}))
     h.stub.assert_no_pending_responses()
-    assert result.outs is not None and result.outs[p.TAGS] == {"team": "ops", "new": "2"}
+    assert result.outs is not None and result.outs["tags"] == {"team": "ops", "new": "2"}
 
 
 def test_a_failed_tag_call_removes_nothing() -> None:
@@ -87,7 +86,7 @@ def test_a_missing_owner_tag_is_written_back() -> None:
     h.stub.add_response("describe_phone_number", summary(), DESCRIBE)
     with h.stub:
         result = h.provider.update(NUMBER_ID, outputs(owner=None), inputs())
-    assert result.outs is not None and result.outs[p.OWNER] == OWNER
+    assert result.outs is not None and result.outs["owner"] == OWNER
 
 
 def test_an_instance_change_moves_the_number_and_waits_for_claimed() -> None:
@@ -105,8 +104,8 @@ def test_an_instance_change_moves_the_number_and_waits_for_claimed() -> None:
     h.stub.assert_no_pending_responses()
     assert h.clock.sleeps == [3.0, 6.0]
     assert result.outs is not None
-    assert result.outs[p.INSTANCE_ID] == OTHER_INSTANCE_ARN  # as declared
-    assert result.outs[p.PHONE_NUMBER_ID] == NUMBER_ID
+    assert result.outs["instance_id"] == OTHER_INSTANCE_ARN  # as declared
+    assert result.outs["phone_number_id"] == NUMBER_ID
 
 
 def test_a_move_that_fails_reports_the_service_message() -> None:
@@ -141,7 +140,7 @@ def test_changing_only_the_wait_deadline_calls_nothing_but_describe() -> None:
     with h.stub:
         result = h.provider.update(NUMBER_ID, outputs(), inputs(wait_timeout_seconds=60.0))
     h.stub.assert_no_pending_responses()
-    assert result.outs is not None and result.outs[p.WAIT_TIMEOUT_SECONDS] == 60.0
+    assert result.outs is not None and result.outs["wait_timeout_seconds"] == 60.0
 
 
 def test_updating_a_number_that_is_gone_says_to_refresh() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-TAG_LIMIT = 50
+from .limits import TAGS_PER_NUMBER
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ TagStep = SetTags | RemoveTags
 
 
 def plan(
-    current: Mapping[str, str], desired: Mapping[str, str], limit: int = TAG_LIMIT
+    current: Mapping[str, str], desired: Mapping[str, str], limit: int = TAGS_PER_NUMBER.maximum
 ) -> list[TagStep]:
     managed = {k: v for k, v in current.items() if not k.startswith("aws:")}
     to_set = {k: v for k, v in sorted(desired.items()) if managed.get(k) != v}

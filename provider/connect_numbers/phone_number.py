@@ -1,4 +1,4 @@
-"""The provider's own view of an Amazon Connect phone number.
+"""The provider's own view of an Amazon Connect phone number: PhoneNumber, NumberRef, Status.
 
 Why: everything above the AWS boundary works with these plain values instead of botocore's
 response dictionaries, so mapping, ownership and update planning stay pure and testable, and

@@ -1,0 +1,136 @@
+"""Create: import the source number, or, when it is imported already, resume, adopt or refuse.
+
+Why: a create interrupted after ImportPhoneNumber returned leaves a number that no state
+records. ImportPhoneNumber writes our owner tag in the same call, so the next create finds the
+number by its source ARN and decides from that tag alone (`ownership.decide`): resume our own
+import, adopt a number nobody manages when the user asked for it, or refuse. A FAILED import of
+ours is released, so nothing is left half-imported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import NoReturn
+
+from .arns import instance_id_of
+from .converge_workflow import converge
+from .errors import (
+    AdoptionRequiredError,
+    ConnectNumbersError,
+    IdempotencyConflictError,
+    ImportFailedError,
+    OwnedElsewhereError,
+    ServiceError,
+    UnexpectedOwnerError,
+)
+from .inputs import NumberInputs
+from .number_waits import until_settled, wait_for_number
+from .ownership import OWNER_TAG_KEY, Decision, decide
+from .phone_number import NumberRef, PhoneNumber, Status
+from .release_workflow import release
+from .workflow_context import WorkflowContext
+
+# Error codes with which Connect might refuse to import a source that is already imported. Our
+# local service answers IdempotencyException (409); real Connect's answer is undocumented, so any
+# of these triggers a look-up by source ARN, and the original error stands if nothing is found.
+ALREADY_IMPORTED_CODES = frozenset(
+    {
+        "IdempotencyException",
+        "ResourceInUseException",
+        "ResourceConflictException",
+        "ConflictException",
+        "DuplicateResourceException",
+        "InvalidRequestException",
+        "InvalidParameterException",
+    }
+)
+IMPORTING = until_settled(
+    "import",
+    "IN_PROGRESS (being imported)",
+    "The number carries this resource's owner tag, so the next `pulumi up` finds it and resumes "
+    "waiting instead of importing again; raise wait_timeout_seconds if imports take longer",
+)
+RESUMING = until_settled(
+    "resume",
+    "IN_PROGRESS (being imported)",
+    "Run `pulumi up` again; it resumes waiting for the same number",
+)
+
+
+def create(ctx: WorkflowContext, inputs: NumberInputs) -> PhoneNumber:
+    try:
+        ref = ctx.api.import_number(
+            instance_id=instance_id_of(inputs.instance_id),
+            source_arn=inputs.source_phone_number_arn,
+            description=inputs.description,
+            tags=inputs.desired_tags(),
+            token=ctx.new_token(),
+        )
+    except ServiceError as err:
+        if err.code not in ALREADY_IMPORTED_CODES:
+            raise
+        existing = ctx.api.find_by_source(inputs.source_phone_number_arn)
+        if existing is None:
+            raise
+        return _take_over(ctx, existing, inputs)
+    return _await_import(ctx, ref, inputs)
+
+
+def _await_import(ctx: WorkflowContext, ref: NumberRef, inputs: NumberInputs) -> PhoneNumber:
+    number = wait_for_number(ctx, ref.phone_number_id, IMPORTING)
+    if number.status is Status.FAILED:
+        _discard_failed(ctx, number)
+    owner = number.tags.get(OWNER_TAG_KEY)
+    if owner != inputs.owner:
+        raise UnexpectedOwnerError(number.phone_number_id, owner, inputs.owner)
+    return number
+
+
+def _discard_failed(ctx: WorkflowContext, number: PhoneNumber) -> NoReturn:
+    """Release a FAILED import of ours, so no half-imported number is left, then fail."""
+    try:
+        release(ctx, number.phone_number_id)
+    except ConnectNumbersError:
+        raise ImportFailedError(
+            number.phone_number_id, number.status_message, cleaned_up=False
+        ) from None
+    raise ImportFailedError(number.phone_number_id, number.status_message, cleaned_up=True)
+
+
+def _take_over(ctx: WorkflowContext, ref: NumberRef, inputs: NumberInputs) -> PhoneNumber:
+    """The source is already imported: resume our own import, adopt, or refuse."""
+    number = ctx.api.describe(ref.phone_number_id)
+    if number is None:
+        raise IdempotencyConflictError(
+            "ImportPhoneNumber",
+            "IdempotencyException",
+            f"source number {ref.source_phone_number_arn} is reported as imported, but phone "
+            f"number {ref.phone_number_id} cannot be described; run `pulumi up` again",
+        )
+    decision = _permitted(number, ref, inputs)
+    if number.status is Status.IN_PROGRESS:
+        number = wait_for_number(ctx, number.phone_number_id, RESUMING)
+    if number.status is Status.FAILED:
+        if decision is Decision.RESUME:
+            _discard_failed(ctx, number)
+        raise ImportFailedError(number.phone_number_id, number.status_message, cleaned_up=False)
+    if decision is Decision.ADOPT:
+        # The owner tag goes on first and alone: from here on a crash resumes, not re-adopts.
+        ctx.api.tag(number.phone_number_arn, {OWNER_TAG_KEY: inputs.owner})
+        number = dataclasses.replace(number, tags={**number.tags, OWNER_TAG_KEY: inputs.owner})
+    return converge(ctx, number, inputs)
+
+
+def _permitted(number: PhoneNumber, ref: NumberRef, inputs: NumberInputs) -> Decision:
+    """Resume or adopt; raises when the number must be left alone."""
+    owner = number.tags.get(OWNER_TAG_KEY)
+    decision = decide(owner, inputs.owner, adopt=inputs.adopt)
+    if decision is Decision.REFUSE_OWNED_ELSEWHERE:
+        raise OwnedElsewhereError(
+            number.phone_number_id, ref.source_phone_number_arn, str(owner), inputs.owner
+        )
+    if decision is Decision.REFUSE_NOT_ADOPTED:
+        raise AdoptionRequiredError(
+            number.phone_number_id, ref.source_phone_number_arn, number.instance_id
+        )
+    return decision

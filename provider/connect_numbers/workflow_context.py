@@ -1,0 +1,61 @@
+"""What the workflows work with: the process's side effects, and one engine call's context.
+
+Why: side effects (client factory, clock, tokens, the preview notice) are injected through
+`Runtime`, so every path is tested with botocore's Stubber and a fake clock. A workflow gets a
+`WorkflowContext`: the Connect API for the number's Region with the resource's deadline, and
+the clock and token source; it is built in one place, `open_context`.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import clients
+from .connect_api import ConnectApi, Patience
+from .settings import AwsSettings
+from .waiter import Backoff, Clock
+
+
+def _to_stderr(message: str) -> None:
+    # The engine copies a dynamic provider's stderr into the CLI output (preview included).
+    print(message, file=sys.stderr, flush=True)
+
+
+def _new_token() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Everything with a side effect, replaceable in tests."""
+
+    client_for: Callable[[clients.ClientKey], Any] = clients.connect_client
+    clock: Clock = field(default_factory=Clock)
+    backoff: Backoff = field(default_factory=Backoff)
+    new_token: Callable[[], str] = _new_token
+    notify: Callable[[str], None] = _to_stderr
+    env: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class WorkflowContext:
+    """One engine call's view: the API in the number's Region and the resource's deadline."""
+
+    api: ConnectApi
+    timeout: float
+    clock: Clock
+    backoff: Backoff
+    new_token: Callable[[], str]
+
+
+def open_context(
+    runtime: Runtime, settings: AwsSettings, region: str, timeout: float
+) -> WorkflowContext:
+    key = clients.ClientKey(region, settings.profile, settings.endpoint_url)
+    patience = Patience(runtime.clock, runtime.backoff, timeout)
+    api = ConnectApi(runtime.client_for(key), patience)
+    return WorkflowContext(api, timeout, runtime.clock, runtime.backoff, runtime.new_token)
