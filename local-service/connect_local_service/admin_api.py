@@ -13,13 +13,20 @@ from typing import Any
 
 from . import seeding
 from .admin_client import PREFIX
-from .admin_shapes import admin_instance, admin_number, admin_quota_event, admin_source
+from .admin_shapes import (
+    admin_instance,
+    admin_number,
+    admin_quota_event,
+    admin_source,
+    admin_traffic_group,
+)
 from .api_errors import ApiError
 from .fault_injection import FaultRule
 from .phone_number_lifecycle import settle_due
 from .service_settings import ThrottleRule, declared_settings, is_runtime
 from .service_state import ServiceState
 from .setting_codecs import CODECS
+from .traffic_group_lifecycle import settle_due_groups
 
 __all__ = ["PREFIX", "ROUTES", "handle_admin"]
 
@@ -89,6 +96,7 @@ def _throttle(state: ServiceState, body: dict[str, Any]) -> Any:
 def _numbers(state: ServiceState, body: dict[str, Any]) -> Any:
     with state.store.transaction() as tx:
         settle_due(tx, state.clock.now())
+        settle_due_groups(tx, state.clock.now())
         numbers = tx.numbers()
         tags = tx.all_tags()
     return [admin_number(number, tags.get(number.arn, {})) for number in numbers]
@@ -125,6 +133,11 @@ def _create_instance(state: ServiceState, body: dict[str, Any]) -> Any:
     return admin_instance(seeding.create_instance(state, alias, region, account))
 
 
+def _create_traffic_group(state: ServiceState, body: dict[str, Any]) -> Any:
+    group = seeding.create_traffic_group(state, str(body["name"]), str(body["instance_id"]))
+    return admin_traffic_group(group)
+
+
 def _source_status(state: ServiceState, body: dict[str, Any]) -> Any:
     seeding.set_source_status(state, str(body["arn"]), str(body["status"]))
     return {}
@@ -153,6 +166,7 @@ ROUTES: dict[str, AdminHandler] = {
     "reset": _reset,
     "instances": _create_instance,
     "sources": _create_source,
+    "traffic-distribution-groups": _create_traffic_group,
     "sources/status": _source_status,
     "seed": _seed,
     "request-log": lambda state, body: state.log_entries(),

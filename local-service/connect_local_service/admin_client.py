@@ -46,6 +46,12 @@ class AdminClient:
         body = {"alias": alias, "region": region, "account_id": account_id}
         return cast(dict[str, Any], self._call("instances", body))
 
+    def create_traffic_distribution_group(self, name: str, instance_id: str) -> dict[str, Any]:
+        """An ACTIVE group of the instance (id or ARN) at once, idempotent per name; returns
+        Id, Arn, Name, InstanceId, InstanceArn, Status."""
+        body = {"name": name, "instance_id": instance_id}
+        return cast(dict[str, Any], self._call("traffic-distribution-groups", body))
+
     def create_source_number(
         self,
         iso_country: str = "US",

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import InstanceRecord, PhoneNumberRecord, QuotaEvent, SourceNumberRecord
+from .records import (
+    InstanceRecord,
+    PhoneNumberRecord,
+    QuotaEvent,
+    SourceNumberRecord,
+    TrafficGroupRecord,
+)
 
 
 def admin_instance(instance: InstanceRecord) -> dict[str, Any]:
@@ -44,4 +50,15 @@ def admin_quota_event(event: QuotaEvent) -> dict[str, Any]:
         "at": event.at,
         "region": event.region,
         "account_id": event.account,
+    }
+
+
+def admin_traffic_group(group: TrafficGroupRecord) -> dict[str, Any]:
+    return {
+        "Id": group.id,
+        "Arn": group.arn,
+        "Name": group.name,
+        "InstanceId": group.instance_id,
+        "InstanceArn": group.instance_arn,
+        "Status": group.status,
     }

@@ -11,11 +11,12 @@ from typing import Any
 
 from . import instance_operations as instances
 from . import phone_number_operations as numbers
+from . import traffic_group_operations as groups
 from . import wire_shapes as shapes
 from .client_tokens import with_client_token
 from .number_listing import NumberFilter, list_numbers
 from .request_context import RequestContext
-from .resource_lookup import find_instance, find_tagged_arn
+from .resource_lookup import find_instance, find_tagged_arn, find_traffic_group
 from .resource_tags import add_tags
 
 Handler = Callable[[RequestContext, dict[str, Any]], dict[str, Any]]
@@ -122,6 +123,37 @@ def list_instances(ctx: RequestContext, p: Params) -> dict[str, Any]:
     return result
 
 
+def create_traffic_distribution_group(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    def action() -> dict[str, Any]:
+        group = groups.create_traffic_group(
+            ctx, p["Name"], p.get("Description"), p["InstanceId"], p.get("Tags")
+        )
+        return {"Id": group.id, "Arn": group.arn}
+
+    return with_client_token(ctx, p, action)
+
+
+def describe_traffic_distribution_group(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    group = find_traffic_group(ctx, "TrafficDistributionGroupId", p["TrafficDistributionGroupId"])
+    return {"TrafficDistributionGroup": shapes.traffic_group(group, ctx.tx.tags(group.arn))}
+
+
+def list_traffic_distribution_groups(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    page, next_token = groups.list_traffic_groups(
+        ctx, p.get("InstanceId"), p.get("MaxResults"), p.get("NextToken")
+    )
+    summaries = [shapes.traffic_group_summary(group) for group in page]
+    result: dict[str, Any] = {"TrafficDistributionGroupSummaryList": summaries}
+    if next_token is not None:
+        result["NextToken"] = next_token
+    return result
+
+
+def delete_traffic_distribution_group(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    groups.delete_traffic_group(ctx, p["TrafficDistributionGroupId"])
+    return {}
+
+
 HANDLERS: dict[str, Handler] = {
     "ImportPhoneNumber": import_phone_number,
     "DescribePhoneNumber": describe_phone_number,
@@ -136,4 +168,8 @@ HANDLERS: dict[str, Handler] = {
     "CreateInstance": create_instance,
     "DeleteInstance": delete_instance,
     "ListInstances": list_instances,
+    "CreateTrafficDistributionGroup": create_traffic_distribution_group,
+    "DescribeTrafficDistributionGroup": describe_traffic_distribution_group,
+    "ListTrafficDistributionGroups": list_traffic_distribution_groups,
+    "DeleteTrafficDistributionGroup": delete_traffic_distribution_group,
 }

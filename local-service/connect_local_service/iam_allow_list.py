@@ -33,6 +33,9 @@ def _resource_of(service: str, params: dict[str, Any], region: str, account: str
             return connect_arn("phone-number", params["PhoneNumberId"])
         if "resourceArn" in params:
             return str(params["resourceArn"])
+        if "TrafficDistributionGroupId" in params:
+            group = params["TrafficDistributionGroupId"]
+            return connect_arn("traffic-distribution-group", group)
         if "InstanceId" in params:
             return connect_arn("instance", params["InstanceId"])
     return "*"

@@ -33,6 +33,10 @@ def delete_instance(ctx: RequestContext, ref: str) -> None:
     instance = find_instance(ctx, "InstanceId", ref)
     if ctx.tx.numbers(instance_id=instance.id):
         raise ApiError("InvalidRequestException", "Release the instance's phone numbers first")
+    if ctx.tx.traffic_groups(instance_id=instance.id):
+        raise ApiError(
+            "InvalidRequestException", "Delete the instance's traffic distribution groups first"
+        )
     ctx.tx.delete_instance(instance)
 
 

@@ -14,9 +14,10 @@ from .arn_format import build_arn, parse_arn
 from .number_quotas import check_import_quota, instance_quota_problem, record_quota_event
 from .records import PhoneNumberRecord
 from .request_context import RequestContext
-from .resource_lookup import find_instance, find_number
+from .resource_lookup import find_instance, find_number, find_traffic_group
 from .resource_tags import add_tags
 from .source_eligibility import CONNECT_TYPE, source_problem
+from .traffic_group_lifecycle import accepts_numbers
 
 
 def _check_source_arn(ctx: RequestContext, source_arn: str) -> None:
@@ -90,26 +91,42 @@ def update_metadata(ctx: RequestContext, ref: str, description: str | None) -> N
     lifecycle.begin_metadata_update(ctx, find_number(ctx, ref), description)
 
 
+def _target(ctx: RequestContext, target_arn: str) -> tuple[str, str]:
+    """(instance id, target ARN) of an UpdatePhoneNumber TargetArn: an instance or a group.
+
+    A number in a traffic distribution group shows the group as its TargetArn and the group's
+    own instance as its InstanceId (the instance the group was created from).
+    """
+    parsed = parse_arn(target_arn)
+    if parsed is None or parsed.service != "connect":
+        raise invalid_parameter("TargetArn", f"'{target_arn}' is not a Connect ARN")
+    if parsed.resource_type == "instance":
+        instance = find_instance(ctx, "TargetArn", target_arn)
+        return instance.id, instance.arn
+    if parsed.resource_type == "traffic-distribution-group":
+        group = find_traffic_group(ctx, "TargetArn", target_arn)
+        if not accepts_numbers(group):
+            raise invalid_parameter(
+                "TargetArn", f"traffic distribution group {group.id} is {group.status}, not ACTIVE"
+            )
+        return group.instance_id, group.arn
+    raise not_found(f"Target {target_arn}")
+
+
 def move_number(
     ctx: RequestContext, ref: str, target_arn: str | None, instance_ref: str | None
 ) -> PhoneNumberRecord:
+    """UpdatePhoneNumber: to another instance or to a traffic distribution group."""
     if (target_arn is None) == (instance_ref is None):
         raise invalid_parameter("TargetArn", "specify exactly one of TargetArn and InstanceId")
     if target_arn is not None:
-        parsed = parse_arn(target_arn)
-        if parsed is None or parsed.service != "connect":
-            raise invalid_parameter("TargetArn", f"'{target_arn}' is not a Connect ARN")
-        if parsed.resource_type != "instance":
-            raise ApiError(
-                "ResourceNotFoundException",
-                f"Target {target_arn} not found (the local service supports instances only)",
-            )
-        instance = find_instance(ctx, "TargetArn", target_arn)
+        instance_id, target = _target(ctx, target_arn)
     else:
         assert instance_ref is not None
         instance = find_instance(ctx, "InstanceId", instance_ref)
+        instance_id, target = instance.id, instance.arn
     number = find_number(ctx, ref)
-    return lifecycle.begin_move(ctx, number, instance.id, instance.arn)
+    return lifecycle.begin_move(ctx, number, instance_id, target)
 
 
 def release_number(ctx: RequestContext, ref: str) -> None:

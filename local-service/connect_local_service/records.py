@@ -64,6 +64,24 @@ class PhoneNumberRecord:
 
 
 @dataclass(frozen=True)
+class TrafficGroupRecord:
+    """A traffic distribution group; its status fields belong to traffic_group_lifecycle.py."""
+
+    id: str
+    arn: str
+    name: str
+    description: str | None
+    instance_id: str
+    instance_arn: str
+    account: str
+    region: str
+    status: str
+    # When a CREATION_IN_PROGRESS or PENDING_DELETION group settles, on the service clock.
+    settle_at: float | None
+    created_at: float
+
+
+@dataclass(frozen=True)
 class QuotaEvent:
     kind: str  # "import" or "release"
     phone_number_id: str

@@ -21,6 +21,7 @@ from .phone_number_lifecycle import settle_due
 from .request_context import RequestContext
 from .request_decoding import RestJsonRouter, decode_json_target, decode_rest_json
 from .service_state import ServiceState
+from .traffic_group_lifecycle import settle_due_groups
 from .wire_responses import Response, error, success
 
 _HANDLERS = {CONNECT: connect_handlers.HANDLERS, SMS_VOICE: sms_voice_handlers.HANDLERS}
@@ -125,6 +126,7 @@ class Dispatcher:
         state, now = self.state, self.state.clock.now()
         with state.store.transaction() as tx:
             settle_due(tx, now)
+            settle_due_groups(tx, now)
         pending: ApiError | None = None
         with state.store.transaction() as tx:
             ctx = RequestContext(state, tx, service, operation, region, account, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .api_errors import ApiError, invalid_parameter, not_found
 from .arn_format import parse_arn
-from .records import InstanceRecord, PhoneNumberRecord
+from .records import InstanceRecord, PhoneNumberRecord, TrafficGroupRecord
 from .request_context import RequestContext
 
 
@@ -36,8 +36,16 @@ def find_number(ctx: RequestContext, value: str) -> PhoneNumberRecord:
     return number
 
 
+def find_traffic_group(ctx: RequestContext, field: str, value: str) -> TrafficGroupRecord:
+    group_id = id_from(ctx, field, value, "traffic-distribution-group")
+    found = ctx.tx.traffic_groups(ctx.account, ctx.region, group_id=group_id)
+    if not found:
+        raise not_found(f"Traffic distribution group {value}")
+    return found[0]
+
+
 def find_tagged_arn(ctx: RequestContext, arn: str) -> str:
-    """The ARN of the taggable resource `arn` names (phone numbers and instances)."""
+    """The ARN of the taggable resource `arn` names (numbers, instances, traffic groups)."""
     parsed = parse_arn(arn)
     if parsed is None or parsed.service != "connect":
         raise invalid_parameter("resourceArn", f"'{arn}' is not a Connect ARN")
@@ -45,4 +53,6 @@ def find_tagged_arn(ctx: RequestContext, arn: str) -> str:
         return find_number(ctx, arn).arn
     if parsed.resource_type == "instance":
         return find_instance(ctx, "resourceArn", arn).arn
+    if parsed.resource_type == "traffic-distribution-group":
+        return find_traffic_group(ctx, "resourceArn", arn).arn
     raise ApiError("ResourceNotFoundException", f"Resource {arn} not found")

@@ -11,8 +11,9 @@ import uuid
 from .api_errors import not_found
 from .arn_format import build_arn
 from .phone_number_generator import new_phone_number
-from .records import InstanceRecord, SourceNumberRecord
+from .records import InstanceRecord, SourceNumberRecord, TrafficGroupRecord
 from .service_state import ServiceState
+from .traffic_group_lifecycle import ACTIVE
 
 _DEMO_NAMESPACE = uuid.UUID("6f1c1e8e-3c1a-4a55-9a51-2f0c6c1f0b7e")
 
@@ -67,6 +68,40 @@ def create_source_number(
         )
         tx.insert_source(source)
     return source
+
+
+def create_traffic_group(state: ServiceState, name: str, instance_id: str) -> TrafficGroupRecord:
+    """An ACTIVE group of an existing instance at once; idempotent per name."""
+    with state.store.transaction() as tx:
+        instances = [
+            i
+            for i in tx.instances(state.settings.account_id, state.settings.region)
+            if i.id == instance_id or i.arn == instance_id
+        ]
+        if not instances:
+            raise not_found(f"Instance {instance_id}")
+        instance = instances[0]
+        existing = tx.traffic_groups(instance.account, instance.region, name=name)
+        if existing:
+            return existing[0]
+        key = f"{instance.account}:{instance.region}:traffic-distribution-group:{name}"
+        group_id = str(uuid.uuid5(_DEMO_NAMESPACE, key))
+        resource = f"traffic-distribution-group/{group_id}"
+        group = TrafficGroupRecord(
+            id=group_id,
+            arn=build_arn("connect", instance.region, instance.account, resource),
+            name=name,
+            description=None,
+            instance_id=instance.id,
+            instance_arn=instance.arn,
+            account=instance.account,
+            region=instance.region,
+            status=ACTIVE,
+            settle_at=None,
+            created_at=state.clock.now(),
+        )
+        tx.insert_traffic_group(group)
+    return group
 
 
 def set_source_status(state: ServiceState, arn: str, status: str) -> None:

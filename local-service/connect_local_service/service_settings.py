@@ -63,6 +63,12 @@ class LocalServiceSettings:
         default=0.5,
         metadata=about("seconds an UpdatePhoneNumberMetadata leaves the number IN_PROGRESS"),
     )
+    traffic_distribution_group_delay: float = field(
+        default=2.0,
+        metadata=about(
+            "seconds a traffic distribution group is CREATION_IN_PROGRESS or PENDING_DELETION"
+        ),
+    )
     virtual_clock: bool = field(
         default=False,
         metadata=about(

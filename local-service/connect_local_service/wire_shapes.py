@@ -11,7 +11,7 @@ from typing import Any
 from .arn_format import partition_for
 from .botocore_models import SMS_VOICE, service_model
 from .phone_number_lifecycle import shown_status
-from .records import InstanceRecord, PhoneNumberRecord, SourceNumberRecord
+from .records import InstanceRecord, PhoneNumberRecord, SourceNumberRecord, TrafficGroupRecord
 
 
 def number_ids(number: PhoneNumberRecord) -> dict[str, Any]:
@@ -77,6 +77,29 @@ def instance_summary(instance: InstanceRecord) -> dict[str, Any]:
         "OutboundCallsEnabled": True,
         "InstanceAccessUrl": f"https://{instance.alias}.my.connect.aws",
     }
+
+
+def traffic_group_summary(group: TrafficGroupRecord) -> dict[str, Any]:
+    """ListTrafficDistributionGroups' TrafficDistributionGroupSummary."""
+    return {
+        "Id": group.id,
+        "Arn": group.arn,
+        "Name": group.name,
+        "InstanceArn": group.instance_arn,
+        "Status": group.status,
+        "IsDefault": False,
+    }
+
+
+def traffic_group(group: TrafficGroupRecord, tags: dict[str, str]) -> dict[str, Any]:
+    """DescribeTrafficDistributionGroup's TrafficDistributionGroup (Tags only when there are
+    some: the model's TagMap has at least one entry)."""
+    described = traffic_group_summary(group)
+    if group.description is not None:
+        described["Description"] = group.description
+    if tags:
+        described["Tags"] = tags
+    return described
 
 
 def source_information(source: SourceNumberRecord, status: str | None = None) -> dict[str, Any]:

@@ -29,9 +29,21 @@ CREATE TABLE IF NOT EXISTS client_tokens (
     account TEXT NOT NULL, operation TEXT NOT NULL, token TEXT NOT NULL,
     fingerprint TEXT NOT NULL, response TEXT NOT NULL, created_at REAL NOT NULL,
     PRIMARY KEY (account, operation, token));
+CREATE TABLE IF NOT EXISTS traffic_distribution_groups (
+    id TEXT PRIMARY KEY, arn TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT,
+    instance_id TEXT NOT NULL, instance_arn TEXT NOT NULL, account TEXT NOT NULL,
+    region TEXT NOT NULL, status TEXT NOT NULL, settle_at REAL, created_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS quota_events (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, region TEXT NOT NULL,
     kind TEXT NOT NULL, phone_number_id TEXT NOT NULL, at REAL NOT NULL);
 """
 
-TABLES = ("instances", "sources", "numbers", "tags", "client_tokens", "quota_events")
+TABLES = (
+    "instances",
+    "sources",
+    "numbers",
+    "tags",
+    "client_tokens",
+    "quota_events",
+    "traffic_distribution_groups",
+)
