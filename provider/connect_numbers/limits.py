@@ -15,11 +15,11 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class ModelRef:
-    """A request shape's member in botocore's `connect` model; `part` picks a map's key or value."""
+    """Where botocore's `connect` model states a limit: a request member or its key/value/item."""
 
     shape: str
     member: str
-    part: Literal["member", "key", "value"] = "member"
+    part: Literal["member", "key", "value", "item"] = "member"
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,11 @@ TAGS_PER_NUMBER = Limit(
     "tags on a number",
     50,
     "tags",
-    (ModelRef("ImportPhoneNumberRequest", "Tags"), ModelRef("TagResourceRequest", "tags")),
+    (
+        ModelRef("ImportPhoneNumberRequest", "Tags"),
+        ModelRef("TagResourceRequest", "tags"),
+        ModelRef("UntagResourceRequest", "tagKeys"),
+    ),
 )
 TAG_KEY_LENGTH = Limit(
     "tag key",
@@ -68,6 +72,7 @@ TAG_KEY_LENGTH = Limit(
     (
         ModelRef("ImportPhoneNumberRequest", "Tags", "key"),
         ModelRef("TagResourceRequest", "tags", "key"),
+        ModelRef("UntagResourceRequest", "tagKeys", "item"),
     ),
 )
 TAG_VALUE_LENGTH = Limit(

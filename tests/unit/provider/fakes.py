@@ -174,3 +174,44 @@ def harness(env: dict[str, str] | None = None) -> Harness:
         env=env if env is not None else {},
     )
     return Harness(ImportedPhoneNumberProvider(runtime), stub, clock, keys, notices, counter)
+
+
+# ImportPhoneNumber and ListPhoneNumbersV2 exchanges shared by the create tests.
+IMPORT_OK = {"PhoneNumberId": NUMBER_ID, "PhoneNumberArn": NUMBER_ARN}
+
+IMPORT_PARAMS = {
+    "InstanceId": INSTANCE_ID,
+    "SourcePhoneNumberArn": SOURCE_ARN,
+    "PhoneNumberDescription": "support line",
+    "Tags": {"team": "care", OWNER_TAG_KEY: OWNER},
+    "ClientToken": "token-1",
+}
+
+LIST_PARAMS = {"MaxResults": 1000}
+
+
+def list_page(*sources: str, next_token: str | None = None) -> dict[str, object]:
+    page: dict[str, object] = {
+        "ListPhoneNumbersSummaryList": [
+            {
+                "PhoneNumberId": f"other-{n}" if source != SOURCE_ARN else NUMBER_ID,
+                "PhoneNumberArn": NUMBER_ARN,
+                "SourcePhoneNumberArn": source,
+                "InstanceId": INSTANCE_ID,
+            }
+            for n, source in enumerate(sources)
+        ]
+    }
+    if next_token:
+        page["NextToken"] = next_token
+    return page
+
+
+def already_imported(h: Harness) -> None:
+    h.stub.add_client_error(
+        "import_phone_number",
+        "IdempotencyException",
+        "An entity with the same name already exists.",
+        409,
+        expected_params=IMPORT_PARAMS,
+    )

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from connect_numbers.clients import ClientKey
-
 from .fakes import (
     INSTANCE_ARN,
-    NUMBER_ARN,
     NUMBER_ID,
     OTHER_INSTANCE_ID,
     OWNER,
@@ -98,23 +95,6 @@ def test_a_number_left_in_progress_is_waited_for() -> None:
     h.stub.assert_no_pending_responses()
     assert h.clock.sleeps == [3.0]
     assert result.outs is not None and result.outs["status"] == "CLAIMED"
-
-
-def test_read_uses_the_region_of_the_number_arn_not_todays_config() -> None:
-    h = harness(env={"AWS_REGION": "eu-west-1"})
-    arn = NUMBER_ARN.replace("us-east-1", "ap-southeast-2")
-    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
-    with h.stub:
-        h.provider.read(NUMBER_ID, outputs(phone_number_arn=arn))
-    assert h.keys == [ClientKey("ap-southeast-2", None, None)]
-
-
-def test_read_with_only_an_id_falls_back_to_the_configured_region() -> None:
-    h = harness(env={"AWS_REGION": "eu-west-1"})
-    h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
-    with h.stub:
-        h.provider.read(NUMBER_ID, {"__provider": "x"})
-    assert h.keys == [ClientKey("eu-west-1", None, None)]
 
 
 def test_a_declared_instance_arn_is_kept_while_it_names_the_live_instance() -> None:

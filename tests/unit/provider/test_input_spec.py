@@ -1,0 +1,185 @@
+"""The input spec: each input declared once, and what derives from the declaration."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
+from connect_numbers.input_bags import inputs_from_live, parse, with_defaults
+from connect_numbers.input_diff import IN_PLACE, REPLACING
+from connect_numbers.input_spec import Change, kind_of
+from connect_numbers.inputs import INPUTS, USER_INPUTS, InputsAsOutputs, NumberInputs
+from connect_numbers.inputs_table import inputs_table
+from connect_numbers.outputs import COMPUTED
+from connect_numbers.phone_number import PhoneNumber, Status
+from connect_numbers.stack_config import PER_NUMBER, STACK_WIDE
+
+from .fakes import INSTANCE_ID, OWNER, SOURCE_ARN, inputs
+
+NAMES = [
+    "instance_id",
+    "source_phone_number_arn",
+    "description",
+    "tags",
+    "adopt",
+    "wait_timeout_seconds",
+    "region",
+    "owner",
+]
+
+
+def test_the_inputs_are_the_fields_of_number_inputs_in_declaration_order() -> None:
+    assert [spec.name for spec in INPUTS] == NAMES
+    assert [field.name for field in dataclasses.fields(NumberInputs)] == NAMES
+
+
+def test_only_the_owner_is_hidden_from_users() -> None:
+    assert [spec.name for spec in INPUTS if spec.facts.hidden] == ["owner"]
+
+
+def test_the_args_class_takes_every_user_input_in_spec_order() -> None:
+    fields = dataclasses.fields(ImportedPhoneNumberArgs)
+    assert [field.name for field in fields] == [spec.name for spec in USER_INPUTS]
+
+
+@pytest.mark.parametrize("spec", USER_INPUTS, ids=lambda spec: spec.name)
+def test_an_args_field_is_required_exactly_when_the_input_is(spec: Any) -> None:
+    field = {f.name: f for f in dataclasses.fields(ImportedPhoneNumberArgs)}[spec.name]
+    assert (field.default is dataclasses.MISSING) == spec.required
+    if not spec.required:
+        assert field.default is None  # None: the provider's default applies
+
+
+ARGS_ANNOTATION = {
+    "text": "pulumi.Input[str]",
+    "flag": "pulumi.Input[bool]",
+    "number": "pulumi.Input[float]",
+    "map": "pulumi.Input[Mapping[str, pulumi.Input[str]]]",
+}
+
+
+@pytest.mark.parametrize("spec", USER_INPUTS, ids=lambda spec: spec.name)
+def test_an_args_field_accepts_the_declared_type_or_an_output_of_it(spec: Any) -> None:
+    expected = ARGS_ANNOTATION[spec.kind] + ("" if spec.required else " | None")
+    assert ImportedPhoneNumberArgs.__annotations__[spec.name] == expected
+
+
+def test_the_args_docstring_documents_every_user_input() -> None:
+    doc = str(ImportedPhoneNumberArgs.__doc__)
+    assert all(f":param {spec.name}: {spec.facts.doc}" in doc for spec in USER_INPUTS)
+
+
+def test_the_resource_has_a_typed_output_for_every_input_and_computed_output() -> None:
+    annotated = {
+        name: annotation
+        for cls in ImportedPhoneNumber.__mro__
+        for name, annotation in vars(cls).get("__annotations__", {}).items()
+    }
+    assert list(InputsAsOutputs.__annotations__) == NAMES
+    for name in NAMES + [output.name for output in COMPUTED]:
+        assert annotated[name].startswith("pulumi.Output["), name
+
+
+def test_only_a_new_source_number_replaces_and_region_is_not_compared() -> None:
+    assert [spec.name for spec in REPLACING] == ["source_phone_number_arn"]
+    not_compared = [spec.name for spec in INPUTS if spec.facts.change is Change.NOT_COMPARED]
+    assert not_compared == ["region"]
+    assert len(REPLACING) + len(IN_PLACE) + len(not_compared) == len(INPUTS)
+
+
+def test_defaults_fill_optional_inputs_and_leave_required_ones_missing() -> None:
+    assert with_defaults({}) == {
+        "instance_id": None,
+        "source_phone_number_arn": None,
+        "description": "",
+        "tags": {},
+        "adopt": False,
+        "wait_timeout_seconds": 600.0,
+        "region": None,
+        "owner": None,
+    }
+
+
+def test_a_whole_number_of_seconds_is_stored_as_a_float() -> None:
+    stored = with_defaults({"wait_timeout_seconds": 60})["wait_timeout_seconds"]
+    assert stored == 60.0 and isinstance(stored, float)
+
+
+def test_each_call_gets_its_own_default_tags() -> None:
+    first = with_defaults({})["tags"]
+    first["mutated"] = "yes"
+    assert with_defaults({})["tags"] == {}
+
+
+def test_checked_inputs_parse_into_typed_inputs() -> None:
+    assert parse(inputs()) == NumberInputs(
+        instance_id=INSTANCE_ID,
+        source_phone_number_arn=SOURCE_ARN,
+        description="support line",
+        tags={"team": "care"},
+        adopt=False,
+        wait_timeout_seconds=600.0,
+        region=None,
+        owner=OWNER,
+    )
+
+
+def test_a_state_without_inputs_parses_to_defaults_and_empty_required_text() -> None:
+    parsed = parse({"__provider": "x"})
+    assert parsed.instance_id == "" and parsed.owner == "" and parsed.region is None
+    assert parsed.wait_timeout_seconds == 600.0 and parsed.tags == {}
+
+
+def test_the_desired_tags_are_the_users_plus_the_owner_tag() -> None:
+    assert parse(inputs(tags={"a": "1"})).desired_tags() == {
+        "a": "1",
+        "connect-numbers:owner": OWNER,
+    }
+
+
+def test_refresh_reports_a_value_for_every_input() -> None:
+
+    live = PhoneNumber(
+        "pn", "arn:aws:connect:us-east-1:123456789012:phone-number/pn", Status.CLAIMED
+    )
+    assert list(inputs_from_live(live, parse(inputs()))) == NAMES
+
+
+def test_every_user_input_but_region_has_a_stack_config_key_and_keys_are_unique() -> None:
+    keyed = STACK_WIDE + PER_NUMBER
+    assert [spec.name for spec in USER_INPUTS if spec not in keyed] == ["region"]
+    keys = [spec.facts.config_key for spec in keyed]
+    assert len(set(keys)) == len(keys) and "name" not in keys
+    assert [spec.name for spec in STACK_WIDE] == ["instance_id"]
+
+
+@pytest.mark.parametrize(
+    ("annotation", "kind"),
+    [
+        (str, "text"),
+        (str | None, "text"),
+        (bool, "flag"),
+        (float, "number"),
+        (Mapping[str, str], "map"),
+    ],
+)
+def test_each_annotation_has_a_kind(annotation: Any, kind: str) -> None:
+    assert kind_of(annotation) == kind
+
+
+def test_an_annotation_without_a_kind_is_refused() -> None:
+    with pytest.raises(TypeError):
+        kind_of(int)
+
+
+def test_the_inputs_table_has_one_row_per_user_input_with_its_limits() -> None:
+    rows = inputs_table().splitlines()[2:]
+    assert [row.split(" | ")[0] for row in rows] == [f"| `{s.name}`" for s in USER_INPUTS]
+    description_row = rows[[s.name for s in USER_INPUTS].index("description")]
+    assert "at most 500 characters" in description_row and "UpdatePhoneNumberMetadata" in (
+        description_row
+    )
