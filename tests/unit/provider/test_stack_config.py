@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from connect_numbers.stack_config import DeclaredNumber, StackConfigError, parse_stack_config
+from connect_numbers import ImportedPhoneNumberArgs
+from connect_numbers.stack_config import (
+    DeclaredNumber,
+    StackConfigError,
+    parse_stack_config,
+    read_stack_config,
+)
 
 SOURCE = (
     "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef"
@@ -95,3 +103,40 @@ def test_duplicate_names_are_rejected() -> None:
 def test_numbers_must_be_a_list() -> None:
     with pytest.raises(StackConfigError, match=r"connect-numbers:numbers must be a list"):
         parse_stack_config({"instanceId": "inst-1", "numbers": "not-a-list"})
+
+
+def test_a_declared_number_gives_the_keyword_arguments_of_the_resource_args() -> None:
+    declared = parse_stack_config(
+        {
+            "instanceId": "inst-1",
+            "numbers": [{"name": "a", "sourcePhoneNumberArn": SOURCE, "waitTimeoutSeconds": 60}],
+        }
+    )
+    [number] = declared.numbers
+    args = ImportedPhoneNumberArgs(**declared.shared, **number.inputs)
+    assert args.instance_id == "inst-1" and args.source_phone_number_arn == SOURCE
+    assert args.wait_timeout_seconds == 60.0 and args.description is None
+
+
+class FakeConfig:
+    """`pulumi.Config`: text values through get, structured ones through get_object."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+
+    def get(self, key: str) -> str | None:
+        value = self.values.get(key)
+        assert value is None or isinstance(value, str), f"{key} read as text"
+        return value
+
+    def get_object(self, key: str) -> Any:
+        return self.values.get(key)
+
+
+def test_a_pulumi_config_is_read_for_the_stack_wide_keys_and_the_numbers() -> None:
+    config = FakeConfig(
+        {"instanceId": "inst-1", "numbers": [{"name": "a", "sourcePhoneNumberArn": SOURCE}]}
+    )
+    declared = read_stack_config(config)
+    assert declared.shared == {"instance_id": "inst-1"}
+    assert [number.name for number in declared.numbers] == ["a"]
