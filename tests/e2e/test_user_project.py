@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+import venv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -79,12 +80,45 @@ def user_service(user_venv: UserVirtualenv, tmp_path: Path) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while not endpoint_file.exists():
-            assert process.poll() is None, "connect-local-service exited at start"
-            assert time.monotonic() < deadline, "connect-local-service did not start"
-            time.sleep(0.1)
+        _wait_for(endpoint_file, process)
         yield endpoint_file.read_text().strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_local_service_installs_and_starts_alone_without_the_provider(
+    wheels: list[Path], tmp_path: Path
+) -> None:
+    service_wheel = [w for w in wheels if w.name.startswith("connect_local_service-")]
+    path = tmp_path / "ci-venv"
+    venv.EnvBuilder(with_pip=True).create(path)
+    python = str(path / "bin" / "python")
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", *map(str, service_wheel)], check=True
+    )
+    provider = subprocess.run([python, "-c", "import connect_numbers"], capture_output=True)
+    assert provider.returncode != 0, "the local service must not bring the provider along"
+    endpoint_file = tmp_path / "endpoint"
+    process = subprocess.Popen(
+        [
+            python,
+            "-m",
+            "connect_local_service",
+            "--port",
+            "0",
+            "--seed-demo",
+            "--state",
+            str(tmp_path / "s.db"),
+            "--endpoint-file",
+            str(endpoint_file),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(endpoint_file, process)
+        connect = _connect(endpoint_file.read_text().strip())
+        assert connect.list_instances()["InstanceSummaryList"], "the demo seed has an instance"
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -162,6 +196,14 @@ def test_a_user_project_runs_up_preview_refresh_edit_and_destroy(
     pulumi("destroy", "--yes", "--skip-preview")
     with pytest.raises(connect.exceptions.ResourceNotFoundException):
         connect.describe_phone_number(PhoneNumberId=number_id)
+
+
+def _wait_for(endpoint_file: Path, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while not endpoint_file.exists():
+        assert process.poll() is None, "the local service exited at start"
+        assert time.monotonic() < deadline, "the local service did not start in 30 s"
+        time.sleep(0.1)
 
 
 def _without_repo_paths(env: os._Environ[str] | dict[str, str]) -> dict[str, str]:
