@@ -1,6 +1,6 @@
 """The one exception type that operations raise to answer an AWS error, and its usual forms.
 
-Operations never build HTTP responses themselves: wire_responses.py turns an ApiError into the
+Operations never build HTTP responses themselves: protocol_encoding.py turns an ApiError into the
 wire shape of the service that was called (REST-JSON header + body, or JSON 1.0 `__type`).
 """
 

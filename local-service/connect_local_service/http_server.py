@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from .admin_api import PREFIX, handle_admin
+from .protocol_encoding import Response, new_request_id
 from .request_pipeline import Dispatcher
 from .seeding import seed_demo
 from .service_settings import LocalServiceSettings
 from .service_state import ServiceState
 from .store import Store
-from .wire_responses import Response, new_request_id
 
 log = logging.getLogger("connect_local_service")
 

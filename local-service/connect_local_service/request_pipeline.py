@@ -18,11 +18,11 @@ from .fault_injection import default_fault_code
 from .iam_allow_list import authorise
 from .model_constraints import ValidationFailure, validate
 from .phone_number_lifecycle import settle_due
+from .protocol_encoding import Response, error, success
 from .request_context import RequestContext
 from .request_decoding import RestJsonRouter, decode_json_target, decode_rest_json
 from .service_state import ServiceState
 from .traffic_group_lifecycle import settle_due_groups
-from .wire_responses import Response, error, success
 
 _HANDLERS = {CONNECT: connect_handlers.HANDLERS, SMS_VOICE: sms_voice_handlers.HANDLERS}
 _INTERNAL = {CONNECT: "InternalServiceException", SMS_VOICE: "InternalServerException"}

@@ -1,4 +1,4 @@
-"""Wire shapes of answers: REST-JSON for Connect, JSON 1.0 for SMS-voice."""
+"""Answers in each service's wire protocol: REST-JSON for Connect, JSON 1.0 for SMS-voice."""
 
 from __future__ import annotations
 
