@@ -186,6 +186,7 @@ def test_refresh_reads_back_drift_and_waits_for_a_move_in_progress(live: Live) -
     live.connect.update_phone_number_metadata(
         PhoneNumberId=number_id, PhoneNumberDescription="console"
     )
+    live.local_service.admin.advance_clock(0.5)  # a metadata update is IN_PROGRESS for a moment
     live.connect.tag_resource(resourceArn=outs["phone_number_arn"], tags={"added": "by-hand"})
     live.connect.update_phone_number(PhoneNumberId=number_id, InstanceId=other["InstanceId"])
     result = live.provider.read(number_id, outs)
