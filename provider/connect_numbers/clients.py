@@ -1,24 +1,28 @@
-"""One Amazon Connect client per (region, profile, endpoint), shared by the provider process.
+"""One Amazon Connect client per (region, profile, endpoint, budgets), shared by the process.
 
 Why: boto3 clients are thread-safe and carry the retry quota and connection pool; sharing one
-per key means that every resource in a `pulumi up` (the engine calls the provider from several
-threads) draws from the same retry budget instead of multiplying retries under throttling. A
-client holds an SSLContext and credentials, so it must never live on the provider object, which
-is pickled into state: it lives here, built lazily, in the provider process only.
+per key means that every resource in a `pulumi up` (the engine calls the provider from many
+threads) draws from the same budgets instead of multiplying calls under throttling. Each client
+carries its call plan (`call_plan`): every HTTP attempt it makes waits its turn in the budget of
+its operation. A client holds an SSLContext and credentials, so it must never live on the
+provider object, which is pickled into state: it lives here, built lazily, in the provider
+process only.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import boto3
 import botocore.config
 import botocore.exceptions
 
+from .call_plan import CallPlan
 from .errors import ConfigurationError
+from .pacing import Budgets
 
 if TYPE_CHECKING:
     from mypy_boto3_connect import ConnectClient
@@ -26,11 +30,12 @@ else:
     ConnectClient = Any
 
 USER_AGENT = "connect-numbers/0.1.0"
-# Adaptive mode: standard mode's backoff with jitter for throttling, 5xx and connection errors,
-# plus a client-side rate limiter that slows the whole client down after a throttled answer, so
-# every resource of a `pulumi up` shares one send rate instead of each hammering Connect. Six
-# attempts per call; throttling that outlasts them is ridden out by `connect_api.Patience`.
+# Standard mode: backoff with jitter for throttling, 5xx and connection errors. Not adaptive
+# mode: its one rate limiter for all operations of the client would pace a second time, and
+# coarser, what the call plan already paces per operation. Six attempts per call; throttling
+# that outlasts them is ridden out by `connect_api.ThrottleRetry`.
 MAX_ATTEMPTS = 6  # the first call plus five retries
+MAX_POOL_CONNECTIONS = 64
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class ClientKey:
     region: str
     profile: str | None = None
     endpoint_url: str | None = None
+    budgets: Budgets = field(default_factory=Budgets)
 
 
 def make_client(key: ClientKey) -> ConnectClient:
@@ -49,12 +55,16 @@ def make_client(key: ClientKey) -> ConnectClient:
             "to a profile in ~/.aws/config"
         ) from None
     config = botocore.config.Config(
-        retries={"mode": "adaptive", "total_max_attempts": MAX_ATTEMPTS},
+        retries={"mode": "standard", "total_max_attempts": MAX_ATTEMPTS},
         user_agent_extra=USER_AGENT,
+        # One connection per thread that may be in a call at once; botocore's default is 10.
+        max_pool_connections=MAX_POOL_CONNECTIONS,
     )
-    return session.client(
+    client = session.client(
         "connect", region_name=key.region, endpoint_url=key.endpoint_url, config=config
     )
+    CallPlan(key.budgets).attach(client)
+    return client
 
 
 class ClientCache:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import botocore.exceptions
 
 from .arns import ArnError, parse_instance_arn
+from .call_plan import THROTTLING_CODES, CallPlan, deadline_of_calls, plan_of
 from .errors import (
     AccessDeniedError,
     ConfigurationError,
@@ -29,8 +30,9 @@ from .errors import (
     ThrottledError,
 )
 from .limits import client_token_problem
+from .pacing import PacedPastDeadlineError
 from .phone_number import NumberRef, PhoneNumber, Status
-from .waiter import Backoff, Clock, DeadlineExceeded, Done, Pending, wait_until
+from .waiter import Backoff, Clock, DeadlineExceeded, Done, Pending, Schedule, wait_until
 
 if TYPE_CHECKING:
     from mypy_boto3_connect import ConnectClient
@@ -39,12 +41,10 @@ else:
     ConnectClient = Any
     ClaimedPhoneNumberSummaryTypeDef = Any
 
-THROTTLING_CODES = frozenset(
-    {"ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded"}
-)
 _DENIED_ACTION = re.compile(r"perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)")
 LIST_PAGE_SIZE = 1000
-# How long one call keeps going through throttling after botocore's own retries give up.
+# How long one call keeps going through throttling after botocore's own retries give up, when
+# the caller gives no deadline of its own.
 DEFAULT_PATIENCE_SECONDS = 300.0
 
 T = TypeVar("T")
@@ -147,54 +147,80 @@ def _token(token: str) -> str:
 
 
 @dataclass(frozen=True)
-class Patience:
-    """Rides out throttling that outlasts botocore's retries, until a deadline.
+class ThrottleRetry:
+    """Calls again while Connect throttles, until a deadline, and hands the deadline to pacing.
 
     Why: botocore's retry quota is shared by the whole client, so when hundreds of numbers are
-    refreshed or imported at once the quota runs dry and a throttled call fails at once. Our
+    refreshed or imported at once the quota can run dry and a throttled call fails at once. Our
     calls are idempotent (reads, or writes with a ClientToken that the retry reuses), so waiting
     with backoff and calling again is safe; only a call still throttled at the deadline fails.
+    The deadline is the resource's: `deadline` if given, else `timeout` seconds after the call
+    starts. Pacing (`call_plan`) does not send a call whose turn comes after it.
     """
 
     clock: Clock = field(default_factory=Clock)
     backoff: Backoff = field(default_factory=Backoff)
     timeout: float = DEFAULT_PATIENCE_SECONDS
+    deadline: float | None = None
 
     def run(self, call: Callable[[], T]) -> T:
         last: list[ThrottledError] = []
+        start = self.clock.now()
+        ends = [start + self.timeout] + ([self.deadline] if self.deadline is not None else [])
+        deadline = min(ends)
+        # timeout 0, no deadline: one call (botocore retries only), sent whenever its turn comes.
+        turn_by = None if self.timeout <= 0 and self.deadline is None else deadline
 
         def attempt() -> Done[T] | Pending:
             try:
-                return Done(call())
+                with deadline_of_calls(turn_by, self.clock.now):
+                    return Done(call())
+            except PacedPastDeadlineError:
+                raise  # waiting longer cannot help
             except ThrottledError as err:
                 last.append(err)
                 return Pending("throttled")
 
         try:
             return wait_until(
-                attempt,
-                timeout=self.timeout,
-                clock=self.clock,
-                backoff=self.backoff,
-                poll_first=True,
+                attempt, deadline=deadline, clock=self.clock, backoff=self.backoff, poll_first=True
             )
         except DeadlineExceeded:
             raise last[-1] from None
 
 
-class ConnectApi:
-    """Thin typed wrapper around one Connect client (one Region)."""
+# The former name, kept while callers move to ThrottleRetry.
+Patience = ThrottleRetry
 
-    def __init__(self, client: ConnectClient, patience: Patience | None = None) -> None:
+
+class ConnectApi:
+    """Thin typed wrapper around one Connect client (one Region).
+
+    It tells the client's call plan what it learns: when an import answered and what each
+    DescribePhoneNumber saw, so that waits for later claims aim their first poll well.
+    """
+
+    def __init__(
+        self,
+        client: ConnectClient,
+        retry: ThrottleRetry | None = None,
+        plan: CallPlan | None = None,
+    ) -> None:
         self._client = client
-        self._patience = patience or Patience(timeout=0.0)
+        self._retry = retry or ThrottleRetry(timeout=0.0)
+        # Clients from `clients.make_client` carry the process's plan; others (tests) get their own.
+        self._plan = plan or plan_of(client) or CallPlan(clock=self._retry.clock)
 
     def _call(self, operation: str, call: Callable[[], T]) -> T:
         def translated() -> T:
             with calling(operation):
                 return call()
 
-        return self._patience.run(translated)
+        return self._retry.run(translated)
+
+    def claim_schedule(self, phone_number_id: str) -> Schedule:
+        """The schedule of the wait right after `import_number` answered this id."""
+        return self._plan.claims.schedule(phone_number_id)
 
     def import_number(
         self,
@@ -219,6 +245,7 @@ class ConnectApi:
         answer = self._call(
             "ImportPhoneNumber", lambda: self._client.import_phone_number(**request)
         )
+        self._plan.claims.imported(answer["PhoneNumberId"], self._retry.clock.now())
         return NumberRef(answer["PhoneNumberId"], answer["PhoneNumberArn"], source_arn)
 
     def describe(self, phone_number_id: str) -> PhoneNumber | None:
@@ -229,8 +256,11 @@ class ConnectApi:
                 lambda: self._client.describe_phone_number(PhoneNumberId=phone_number_id),
             )
         except NotFoundError:
+            self._plan.claims.answered(phone_number_id, None, self._retry.clock.now())
             return None
-        return to_phone_number(answer["ClaimedPhoneNumberSummary"])
+        number = to_phone_number(answer["ClaimedPhoneNumberSummary"])
+        self._plan.claims.answered(phone_number_id, number.status, self._retry.clock.now())
+        return number
 
     def find_by_source(self, source_arn: str) -> NumberRef | None:
         """The Connect number imported from `source_arn`, in any instance of this Region."""

@@ -58,8 +58,11 @@ def wait_for_number(ctx: WorkflowContext, phone_number_id: str, wait: Wait[T]) -
         return wait_until(
             poll,
             timeout=ctx.timeout,
+            deadline=ctx.deadline,
             clock=ctx.clock,
             backoff=ctx.backoff,
+            # Right after an import, the first poll is aimed at the claim time learned so far.
+            schedule=ctx.api.claim_schedule(phone_number_id) if wait.purpose == "import" else None,
             poll_first=wait.poll_first,
         )
     except DeadlineExceeded as timeout:

@@ -30,7 +30,7 @@ from pulumi.dynamic import (
 )
 
 from . import converge_workflow, create_workflow, refresh_workflow, release_workflow
-from .host import install_one_line_errors
+from .host import adapt_dynamic_host
 from .input_bags import failures, inputs_from_live, parse, with_defaults
 from .input_diff import diff_properties, release_warning
 from .inputs import NumberInputs
@@ -69,8 +69,8 @@ class ImportedPhoneNumberProvider(ResourceProvider):
     def configure(self, req: ConfigureRequest) -> None:
         # The host calls configure once, right after unpickling the provider and before the
         # first check/diff/create/..., with the whole stack config.
+        adapt_dynamic_host()  # first, so that a wrong config value below is one line
         self._settings = from_config(req.config)
-        install_one_line_errors()
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         values = with_defaults(news)

@@ -5,13 +5,14 @@ cap=10 s, and the delay is drawn in [ceiling/2, ceiling] ("equal jitter"). An im
 claimed the instant it is requested, so the first look comes after 2-4 s rather than a wasted
 look after a fraction of a second; once capped, polls come every 5-10 s (about 8 a minute).
 
-Measured side by side (bench/, claim delays log-uniform from 1 s to 10 min), this detects a claim
-about 3.5 s after it happens on average with about 13.5 DescribePhoneNumber calls, against
-Terraform's 3.8 s and 16 calls (100 ms doubling to a 10 s cap); full jitter with the same
-ceilings detects sooner (3.1 s) but needs about 20 calls, because its short draws are wasted
-polls. At equal call rates a renewal process with delays uniform in [c/2, c] has a mean residual
-of 7c/18 against c/3 for [0, c] at a higher rate, so equal jitter is the better trade here, while
-still spreading the polls of many numbers created at once (`jitter="full"` remains available).
+Equal jitter rather than full jitter: at equal call rates a renewal process with delays uniform
+in [c/2, c] has a mean residual of 7c/18 against c/3 for [0, c] at a higher rate, so it detects
+almost as soon with fewer wasted polls, while still spreading the polls of many numbers created
+at once (`jitter="full"` remains available). docs/benchmarks.md compares it with other tools.
+
+A wait may follow another `Schedule` than `Backoff`: the wait after an import aims its first
+poll at the claim time learned in this process (see `claim_time`). A schedule may also ask the
+waiter to hold (sleep without polling) while it learns what the answer will be.
 
 Time, sleep and randomness are injected, so tests assert the exact schedule without waiting.
 The last sleep is shortened so that one final poll happens exactly at the deadline.
@@ -23,9 +24,27 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a schedule wants next: sleep `seconds`, then poll (or, when holding, ask again)."""
+
+    seconds: float
+    poll: bool = True
+
+
+class Schedule(Protocol):
+    def next_step(self, polls: int, now: float, draw: float) -> Step:
+        """The step after `polls` polls so far; `draw` in [0, 1) is the jitter source."""
+        ...
+
+    def finish(self) -> None:
+        """The wait is over, however it ended."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,12 @@ class Backoff:
         ceiling = self.ceiling(attempt)
         share = draw if self.jitter == "full" else 0.5 + 0.5 * draw
         return max(self.floor, share * ceiling)
+
+    def next_step(self, polls: int, now: float, draw: float) -> Step:
+        return Step(self.delay(polls, draw))
+
+    def finish(self) -> None:
+        return None
 
 
 @dataclass(frozen=True)
@@ -91,39 +116,52 @@ class WaitLog:
 def wait_until(
     poll: Callable[[], Done[T] | Pending],
     *,
-    timeout: float,
+    timeout: float | None = None,
+    deadline: float | None = None,
     clock: Clock | None = None,
     backoff: Backoff | None = None,
+    schedule: Schedule | None = None,
     poll_first: bool = False,
     log: WaitLog | None = None,
 ) -> T:
-    """Call `poll` until it returns Done, sleeping by `backoff`, for at most `timeout` seconds.
+    """Call `poll` until it returns Done, sleeping by `schedule` (default `backoff`).
 
-    `poll_first` polls before the first sleep; use it when nothing was just changed (read,
-    delete), and leave it off right after a mutating call, whose result is never immediate.
+    The wait ends at `deadline` (an instant of `clock.now()`) or `timeout` seconds from now,
+    whichever comes first; give at least one. `poll_first` polls before the first sleep; use it
+    when nothing was just changed (read, delete), and leave it off right after a mutating call,
+    whose result is never immediate.
     """
     clock = clock or Clock()
-    backoff = backoff or Backoff()
+    plan: Schedule = schedule or backoff or Backoff()
     log = log if log is not None else WaitLog()
     start = clock.now()
-    deadline = start + timeout
-    attempt = 0
-    if poll_first:
-        result = poll()
-        log.polls += 1
-        if isinstance(result, Done):
-            return result.value
-    last = Pending()
-    while True:
-        remaining = deadline - clock.now()
-        if remaining <= 0:
-            raise DeadlineExceeded(clock.now() - start, last)
-        delay = min(backoff.delay(attempt, clock.draw()), remaining)
-        log.delays.append(delay)
-        clock.sleep(delay)
-        attempt += 1
-        result = poll()
-        log.polls += 1
-        if isinstance(result, Done):
-            return result.value
-        last = result
+    ends = [t for t in (deadline, None if timeout is None else start + timeout) if t is not None]
+    if not ends:
+        raise ValueError("wait_until needs a timeout or a deadline")
+    end = min(ends)
+    try:
+        if poll_first:
+            result = poll()
+            log.polls += 1
+            if isinstance(result, Done):
+                return result.value
+        last = Pending()
+        polls = 0
+        while True:
+            remaining = end - clock.now()
+            if remaining <= 0:
+                raise DeadlineExceeded(clock.now() - start, last)
+            step = plan.next_step(polls, clock.now(), clock.draw())
+            delay = min(step.seconds, remaining)
+            clock.sleep(delay)
+            if not step.poll and delay < remaining:
+                continue  # holding: ask the schedule again, unless this is the final poll
+            log.delays.append(delay)
+            polls += 1
+            result = poll()
+            log.polls += 1
+            if isinstance(result, Done):
+                return result.value
+            last = result
+    finally:
+        plan.finish()

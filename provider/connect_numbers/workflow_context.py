@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import clients
-from .connect_api import ConnectApi, Patience
+from .connect_api import ConnectApi, ThrottleRetry
 from .settings import AwsSettings
 from .waiter import Backoff, Clock
 
@@ -50,12 +50,16 @@ class WorkflowContext:
     clock: Clock
     backoff: Backoff
     new_token: Callable[[], str]
+    # The resource's deadline (an instant of `clock`): this engine call's calls and waits end by it.
+    deadline: float | None = None
 
 
 def open_context(
     runtime: Runtime, settings: AwsSettings, region: str, timeout: float
 ) -> WorkflowContext:
-    key = clients.ClientKey(region, settings.profile, settings.endpoint_url)
-    patience = Patience(runtime.clock, runtime.backoff, timeout)
-    api = ConnectApi(runtime.client_for(key), patience)
-    return WorkflowContext(api, timeout, runtime.clock, runtime.backoff, runtime.new_token)
+    deadline = runtime.clock.now() + timeout
+    retry = ThrottleRetry(runtime.clock, runtime.backoff, timeout, deadline)
+    api = ConnectApi(runtime.client_for(settings.client_key(region)), retry)
+    return WorkflowContext(
+        api, timeout, runtime.clock, runtime.backoff, runtime.new_token, deadline
+    )

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import base64
-import pathlib
-import pickle
 import threading
-import types
 
 import botocore.config
 import dill
@@ -15,8 +12,7 @@ from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.dynamic.dynamic import serialize_provider
 
 from connect_numbers.clients import ClientCache, ClientKey, make_client
-from connect_numbers.errors import ConfigurationError, ImportFailedError
-from connect_numbers.host import install_one_line_errors
+from connect_numbers.errors import ConfigurationError
 from connect_numbers.provider import ImportedPhoneNumberProvider
 from connect_numbers.settings import AwsSettings, from_config
 
@@ -94,10 +90,10 @@ def test_one_client_per_key_is_built_even_when_threads_race() -> None:
     assert cache.get(ClientKey("us-west-2")) is not results[0]
 
 
-def test_clients_use_adaptive_retries_and_the_endpoint_override() -> None:
+def test_clients_use_standard_retries_and_the_endpoint_override() -> None:
     client = make_client(ClientKey("us-east-1", None, "http://127.0.0.1:9"))
     config: botocore.config.Config = client.meta.config
-    assert config.retries == {"mode": "adaptive", "total_max_attempts": 6}
+    assert config.retries == {"mode": "standard", "total_max_attempts": 6}
     assert client.meta.endpoint_url == "http://127.0.0.1:9"
     assert client.meta.region_name == "us-east-1"
 
@@ -105,50 +101,3 @@ def test_clients_use_adaptive_retries_and_the_endpoint_override() -> None:
 def test_an_unknown_profile_is_a_configuration_error() -> None:
     with pytest.raises(ConfigurationError, match="no-such-profile"):
         make_client(ClientKey("us-east-1", "no-such-profile-xyz"))
-
-
-def _fake_host() -> types.ModuleType:
-    import traceback
-
-    host = types.ModuleType("fake_host")
-    host.DynamicResourceProviderServicer = object  # type: ignore[attr-defined]
-    host.traceback = traceback  # type: ignore[attr-defined]
-    return host
-
-
-def test_in_the_provider_host_our_errors_are_reported_as_one_line() -> None:
-    host = _fake_host()
-    assert install_one_line_errors(host) is True
-    try:
-        raise ImportFailedError("pn-1", "carrier refused", cleaned_up=True)
-    except ImportFailedError:
-        text = host.traceback.format_exc()  # type: ignore[attr-defined]
-    assert text.count("\n") == 1 and "carrier refused" in text and "Traceback" not in text
-
-
-def test_in_the_provider_host_unexpected_errors_keep_their_traceback() -> None:
-    host = _fake_host()
-    install_one_line_errors(host)
-    try:
-        raise KeyError("bug")
-    except KeyError:
-        text = host.traceback.format_exc()  # type: ignore[attr-defined]
-    assert text.startswith("Traceback")
-
-
-def test_outside_the_provider_host_nothing_is_patched() -> None:
-    assert install_one_line_errors(types.ModuleType("__main__")) is False
-
-
-def test_the_real_host_formats_errors_through_its_module_global_traceback() -> None:
-    """Guards the assumption host.py relies on, against SDK upgrades."""
-    import inspect
-
-    import pulumi.dynamic
-
-    source = inspect.getsourcefile(pulumi.dynamic)
-    assert source is not None
-    main_source = pathlib.Path(source).with_name("__main__.py").read_text()
-    assert "traceback.format_exc()" in main_source
-    assert "class DynamicResourceProviderServicer" in main_source
-    assert pickle.DEFAULT_PROTOCOL >= 2

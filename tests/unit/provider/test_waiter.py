@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass, field
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +14,7 @@ from connect_numbers.waiter import (
     DeadlineExceeded,
     Done,
     Pending,
+    Step,
     WaitLog,
     wait_until,
 )
@@ -106,3 +110,82 @@ def test_delays_never_exceed_the_cap_and_total_sleep_never_exceeds_the_deadline(
         wait_until(lambda: Pending(), timeout=timeout, clock=clock.as_clock())
     assert all(0 < d <= 10.0 for d in clock.sleeps)
     assert sum(clock.sleeps) == pytest.approx(timeout)
+
+
+def test_a_deadline_ends_the_wait_like_a_timeout_from_now() -> None:
+    clock = FakeClock(default_draw=1.0)
+    with pytest.raises(DeadlineExceeded):
+        wait_until(lambda: Pending(), deadline=clock.now_value + 10, clock=clock.as_clock())
+    assert clock.sleeps == [4.0, 6.0]
+
+
+def test_the_earlier_of_deadline_and_timeout_ends_the_wait() -> None:
+    clock = FakeClock(default_draw=1.0)
+    with pytest.raises(DeadlineExceeded):
+        wait_until(
+            lambda: Pending(), timeout=100, deadline=clock.now_value + 5, clock=clock.as_clock()
+        )
+    assert clock.sleeps == [4.0, 1.0]
+
+
+def test_a_wait_without_timeout_or_deadline_is_refused() -> None:
+    with pytest.raises(ValueError, match="timeout or a deadline"):
+        wait_until(lambda: Done(1), clock=FakeClock().as_clock())
+
+
+@dataclass
+class ScriptedSchedule:
+    steps: list[Step]
+    seen: list[tuple[int, float]] = field(default_factory=list)
+    finished: int = 0
+
+    def next_step(self, polls: int, now: float, draw: float) -> Step:
+        self.seen.append((polls, now))
+        return self.steps.pop(0)
+
+    def finish(self) -> None:
+        self.finished += 1
+
+
+def test_a_schedule_replaces_the_backoff_and_sees_polls_and_time() -> None:
+    clock = FakeClock()
+    schedule = ScriptedSchedule([Step(1.5), Step(0.25)])
+    wait_until(pending_then_done(1), timeout=60, clock=clock.as_clock(), schedule=schedule)  # type: ignore[arg-type]
+    assert clock.sleeps == [1.5, 0.25]
+    assert schedule.seen == [(0, 1000.0), (1, 1001.5)]
+
+
+def test_a_hold_step_sleeps_without_polling() -> None:
+    clock = FakeClock()
+    polls: list[float] = []
+
+    def poll() -> Done[int]:
+        polls.append(clock.now_value)
+        return Done(1)
+
+    schedule = ScriptedSchedule([Step(0.2, poll=False), Step(0.2, poll=False), Step(1.0)])
+    wait_until(poll, timeout=60, clock=clock.as_clock(), schedule=schedule)
+    assert polls == [pytest.approx(1001.4)]
+    assert [polls for polls, _ in schedule.seen] == [0, 0, 0]
+
+
+def test_a_hold_that_reaches_the_deadline_still_polls_once_there() -> None:
+    clock = FakeClock()
+    log = WaitLog()
+    schedule = ScriptedSchedule([Step(5.0, poll=False)])
+    with pytest.raises(DeadlineExceeded):
+        wait_until(lambda: Pending(), timeout=3, clock=clock.as_clock(), schedule=schedule, log=log)
+    assert log.polls == 1
+
+
+@pytest.mark.parametrize("outcome", ["done", "deadline", "error"])
+def test_the_schedule_is_told_when_the_wait_ends_however_it_ends(outcome: str) -> None:
+    def poll() -> Done[int] | Pending:
+        if outcome == "error":
+            raise RuntimeError("boom")
+        return Done(1) if outcome == "done" else Pending()
+
+    schedule = ScriptedSchedule([Step(1.0), Step(1.0), Step(1.0)])
+    with contextlib.suppress(RuntimeError, DeadlineExceeded):
+        wait_until(poll, timeout=2, clock=FakeClock().as_clock(), schedule=schedule)
+    assert schedule.finished == 1
