@@ -6,6 +6,7 @@ request log, which is the witness of every call the provider made.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,8 @@ def test_drift_in_description_tags_and_instance_is_reported_then_repaired(root: 
     number_id = first["phone_number_id"]
     console.update_phone_number_metadata(PhoneNumberId=number_id, PhoneNumberDescription="edited")
     console.tag_resource(resourceArn=first["phone_number_arn"], tags={"team": "ops"})
+    # Connect refuses a move while the metadata update is IN_PROGRESS, as a console user would see.
+    _wait_until_claimed(console, number_id)
     console.update_phone_number(PhoneNumberId=number_id, TargetArn=other["Arn"])
 
     refreshed = root.stack.refresh()
@@ -185,6 +188,18 @@ def test_destroy_releases_the_stacks_numbers_and_nothing_else(root: Root) -> Non
     released = [e for e in root.admin.request_log() if e["operation"] == "ReleasePhoneNumber"]
     assert len(released) == 1
     assert [n["PhoneNumberId"] for n in root.admin.numbers()] == [bystander["PhoneNumberId"]]
+
+
+def _wait_until_claimed(console: Any, number_id: str) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        summary = console.describe_phone_number(PhoneNumberId=number_id)[
+            "ClaimedPhoneNumberSummary"
+        ]
+        if summary["PhoneNumberStatus"]["Status"] == "CLAIMED":
+            return
+        assert time.monotonic() < deadline, f"{number_id} stayed {summary['PhoneNumberStatus']}"
+        time.sleep(0.2)
 
 
 def _resource_outputs(stack: auto.Stack) -> dict[str, Any]:
