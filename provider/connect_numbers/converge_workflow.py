@@ -13,6 +13,7 @@ from .arns import instance_id_of
 from .errors import ImportFailedError, NotFoundError
 from .inputs import NumberInputs
 from .number_waits import Wait, until_settled, wait_for_number
+from .ownership import Owner
 from .phone_number import PhoneNumber, Status
 from .workflow_context import WorkflowContext
 
@@ -25,7 +26,9 @@ DESCRIBING = until_settled(
 TAGGING = until_settled("tags", "IN_PROGRESS (tag update)", _RESUME, poll_first=True)
 
 
-def update(ctx: WorkflowContext, phone_number_id: str, inputs: NumberInputs) -> PhoneNumber:
+def update(
+    ctx: WorkflowContext, phone_number_id: str, inputs: NumberInputs, owner: Owner
+) -> PhoneNumber:
     number = ctx.api.describe(phone_number_id)
     if number is None:
         raise NotFoundError(
@@ -34,11 +37,14 @@ def update(ctx: WorkflowContext, phone_number_id: str, inputs: NumberInputs) -> 
             f"phone number {phone_number_id} no longer exists; run `pulumi refresh` to drop it "
             "from the stack, then `pulumi up` to import the source number again",
         )
-    return converge(ctx, number, inputs)
+    return converge(ctx, number, inputs, owner)
 
 
-def converge(ctx: WorkflowContext, number: PhoneNumber, inputs: NumberInputs) -> PhoneNumber:
-    """Bring the live number to the declared inputs, waiting for CLAIMED after each step."""
+def converge(
+    ctx: WorkflowContext, number: PhoneNumber, inputs: NumberInputs, owner: Owner
+) -> PhoneNumber:
+    """Bring the live number to the declared inputs and `owner`'s tag, waiting for CLAIMED after
+    each step."""
     pid = number.phone_number_id
     if number.status is Status.IN_PROGRESS:
         number = _claimed(ctx, pid, SETTLING)
@@ -49,7 +55,7 @@ def converge(ctx: WorkflowContext, number: PhoneNumber, inputs: NumberInputs) ->
     if number.description != inputs.description:
         ctx.api.update_description(pid, inputs.description, ctx.new_token())
         number = _claimed(ctx, pid, DESCRIBING)
-    steps = tag_plan.plan(number.tags, inputs.desired_tags())
+    steps = tag_plan.plan(number.tags, inputs.desired_tags(owner.tag))
     for step in steps:
         if isinstance(step, tag_plan.SetTags):
             ctx.api.tag(number.phone_number_arn, step.tags)

@@ -3,8 +3,11 @@
 Why: a create interrupted after ImportPhoneNumber returned leaves a number that no state
 records. ImportPhoneNumber writes our owner tag in the same call, so the next create finds the
 number by its source ARN and decides from that tag alone (`ownership.decide`): resume our own
-import, adopt a number nobody manages when the user asked for it, or refuse. A FAILED import of
-ours is released, so nothing is left half-imported.
+import, take over this resource's number from an earlier create (a crashed one, or the resource
+this one replaces), adopt a number nobody manages when the user asked for it, or refuse. Every
+create draws a generation for the owner tag; a number taken over or adopted is re-tagged with it
+before anything else, so the replaced resource's delete sees that it no longer owns the number.
+A FAILED import of ours is released, so nothing is left half-imported.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from .errors import (
 )
 from .inputs import NumberInputs
 from .number_waits import until_settled, wait_for_number
-from .ownership import OWNER_TAG_KEY, Decision, decide
+from .ownership import OWNER_TAG_KEY, Decision, Owner, decide, generation_for
 from .phone_number import NumberRef, PhoneNumber, Status
 from .release_workflow import release
 from .workflow_context import WorkflowContext
@@ -57,14 +60,17 @@ RESUMING = until_settled(
 )
 
 
-def create(ctx: WorkflowContext, inputs: NumberInputs) -> PhoneNumber:
+def create(ctx: WorkflowContext, inputs: NumberInputs) -> tuple[PhoneNumber, Owner]:
+    """The claimed number, and the owner tag (with this create's generation) it now carries."""
+    token = ctx.new_token()
+    owner = Owner(inputs.owner, generation_for(token))
     try:
         ref = ctx.api.import_number(
             instance_id=instance_id_of(inputs.instance_id),
             source_arn=inputs.source_phone_number_arn,
             description=inputs.description,
-            tags=inputs.desired_tags(),
-            token=ctx.new_token(),
+            tags=inputs.desired_tags(owner.tag),
+            token=token,
         )
     except ServiceError as err:
         if err.code not in ALREADY_IMPORTED_CODES:
@@ -72,17 +78,17 @@ def create(ctx: WorkflowContext, inputs: NumberInputs) -> PhoneNumber:
         existing = ctx.api.find_by_source(inputs.source_phone_number_arn)
         if existing is None:
             raise
-        return _take_over(ctx, existing, inputs)
-    return _await_import(ctx, ref, inputs)
+        return _take_over(ctx, existing, inputs, owner), owner
+    return _await_import(ctx, ref, owner), owner
 
 
-def _await_import(ctx: WorkflowContext, ref: NumberRef, inputs: NumberInputs) -> PhoneNumber:
+def _await_import(ctx: WorkflowContext, ref: NumberRef, owner: Owner) -> PhoneNumber:
     number = wait_for_number(ctx, ref.phone_number_id, IMPORTING)
     if number.status is Status.FAILED:
         _discard_failed(ctx, number)
-    owner = number.tags.get(OWNER_TAG_KEY)
-    if owner != inputs.owner:
-        raise UnexpectedOwnerError(number.phone_number_id, owner, inputs.owner)
+    tagged = number.tags.get(OWNER_TAG_KEY)
+    if tagged != owner.tag:
+        raise UnexpectedOwnerError(number.phone_number_id, tagged, owner.tag)
     return number
 
 
@@ -97,8 +103,10 @@ def _discard_failed(ctx: WorkflowContext, number: PhoneNumber) -> NoReturn:
     raise ImportFailedError(number.phone_number_id, number.status_message, cleaned_up=True)
 
 
-def _take_over(ctx: WorkflowContext, ref: NumberRef, inputs: NumberInputs) -> PhoneNumber:
-    """The source is already imported: resume our own import, adopt, or refuse."""
+def _take_over(
+    ctx: WorkflowContext, ref: NumberRef, inputs: NumberInputs, owner: Owner
+) -> PhoneNumber:
+    """The source is already imported: resume, take over or adopt it, or refuse."""
     number = ctx.api.describe(ref.phone_number_id)
     if number is None:
         raise IdempotencyConflictError(
@@ -107,27 +115,28 @@ def _take_over(ctx: WorkflowContext, ref: NumberRef, inputs: NumberInputs) -> Ph
             f"source number {ref.source_phone_number_arn} is reported as imported, but phone "
             f"number {ref.phone_number_id} cannot be described; run `pulumi up` again",
         )
-    decision = _permitted(number, ref, inputs)
+    decision = _permitted(number, ref, inputs, owner)
     if number.status is Status.IN_PROGRESS:
         number = wait_for_number(ctx, number.phone_number_id, RESUMING)
     if number.status is Status.FAILED:
-        if decision is Decision.RESUME:
+        if decision in (Decision.RESUME, Decision.TAKE_OVER):
             _discard_failed(ctx, number)
         raise ImportFailedError(number.phone_number_id, number.status_message, cleaned_up=False)
-    if decision is Decision.ADOPT:
-        # The owner tag goes on first and alone: from here on a crash resumes, not re-adopts.
-        ctx.api.tag(number.phone_number_arn, {OWNER_TAG_KEY: inputs.owner})
-        number = dataclasses.replace(number, tags={**number.tags, OWNER_TAG_KEY: inputs.owner})
-    return converge(ctx, number, inputs)
+    if decision is not Decision.RESUME:
+        # The owner tag goes on first and alone: from here on a crash resumes, not re-adopts,
+        # and the resource this one replaces no longer releases the number.
+        ctx.api.tag(number.phone_number_arn, {OWNER_TAG_KEY: owner.tag})
+        number = dataclasses.replace(number, tags={**number.tags, OWNER_TAG_KEY: owner.tag})
+    return converge(ctx, number, inputs, owner)
 
 
-def _permitted(number: PhoneNumber, ref: NumberRef, inputs: NumberInputs) -> Decision:
-    """Resume or adopt; raises when the number must be left alone."""
-    owner = number.tags.get(OWNER_TAG_KEY)
-    decision = decide(owner, inputs.owner, adopt=inputs.adopt)
+def _permitted(number: PhoneNumber, ref: NumberRef, inputs: NumberInputs, owner: Owner) -> Decision:
+    """Resume, take over or adopt; raises when the number must be left alone."""
+    tagged = number.tags.get(OWNER_TAG_KEY)
+    decision = decide(tagged, owner, adopt=inputs.adopt)
     if decision is Decision.REFUSE_OWNED_ELSEWHERE:
         raise OwnedElsewhereError(
-            number.phone_number_id, ref.source_phone_number_arn, str(owner), inputs.owner
+            number.phone_number_id, ref.source_phone_number_arn, str(tagged), inputs.owner
         )
     if decision is Decision.REFUSE_NOT_ADOPTED:
         raise AdoptionRequiredError(

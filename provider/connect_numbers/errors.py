@@ -91,8 +91,9 @@ class QuotaExceededError(ServiceError):
             f"{self.operation} refused: the account's Amazon Connect phone-number quota is "
             f"exhausted ({self.aws_message or self.code}). Numbers claimed or imported and then "
             "released count against the quota for 180 days (up to 200% of the quota in a rolling "
-            "180-day window). Ask AWS Support for a phone-number quota increase; releasing more "
-            "numbers will not help" + self._request_suffix()
+            "180-day window). Nothing was released: a number this resource replaces stays until "
+            "its replacement is imported. Ask AWS Support for a phone-number quota increase; "
+            "releasing more numbers will not help" + self._request_suffix()
         )
 
 

@@ -3,8 +3,8 @@
 Why: the engine's default diff compares every input, `__provider` included, and cannot know that
 an instance id and an instance ARN name the same instance. Each input's declaration says whether
 a change is in place or a replacement, and how its values compare; only a new source number
-forces a replacement (and so a release, which burns quota). Diff sees the engine's bags as they
-are, since during preview a new value may be unknown.
+forces a replacement (and so, once the new number is imported, a release, which burns quota).
+Diff sees the engine's bags as they are, since during preview a new value may be unknown.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def release_warning(phone_number_id: str, olds: Mapping[str, Any], news: Mapping
         new_source = "a value known only after apply"
     return (
         f"connect-numbers WARNING: {who}: this plan RELEASES phone number {number} "
-        f"(id {phone_number_id}) from Amazon Connect, because source_phone_number_arn changes "
-        f"from {olds.get('source_phone_number_arn')} to {new_source}. A released number may be "
+        f"(id {phone_number_id}) from Amazon Connect once the new number is imported, because "
+        f"source_phone_number_arn changes from {olds.get('source_phone_number_arn')} to "
+        f"{new_source}. A released number may be "
         "unavailable for up to 180 days, and claiming or importing then releasing more than 200% "
         "of the phone-number quota within 180 days blocks new claims. Revert "
         "source_phone_number_arn to keep the number."

@@ -77,7 +77,7 @@ class NumberInputs:
             doc="The End User Messaging SMS/voice number to import: "
             "`arn:PARTITION:sms-voice:REGION:ACCOUNT:phone-number/ID`.",
             change=Change.REPLACE,
-            applied_by="the old number is released first, then the new one imported",
+            applied_by="the new number is imported first, then the old one released",
             check=checks.source_phone_number_arn,
             from_live=lambda number, declared: (
                 number.source_phone_number_arn or declared.source_phone_number_arn
@@ -163,9 +163,10 @@ class NumberInputs:
         ).metadata()
     )
 
-    def desired_tags(self) -> dict[str, str]:
-        """All tags the number should carry: the user's plus the owner tag."""
-        return {**self.tags, OWNER_TAG_KEY: self.owner}
+    def desired_tags(self, owner_tag: str | None = None) -> dict[str, str]:
+        """All tags the number should carry: the user's plus the owner tag (`owner_tag`, which
+        adds the create's generation to `owner`; see `ownership.Owner`)."""
+        return {**self.tags, OWNER_TAG_KEY: owner_tag or self.owner}
 
 
 INPUTS = specs_of(NumberInputs)

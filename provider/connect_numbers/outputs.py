@@ -3,7 +3,9 @@
 Why: outputs double as the "olds" that the engine hands to `diff` and `update`, so they carry
 every input under the same name (`input_bags.inputs_as_outputs`); and `read` hands back inputs
 too, or `pulumi refresh` would update outputs silently and never show drift. The owner tag is
-split from the user's tags so that it never shows up as a tag diff.
+split from the user's tags so that it never shows up as a tag diff, and reported as the program
+declares it (without the create's generation, which is recorded in `owner_generation`: state,
+not an input, see `ownership`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pulumi
 
 from .input_bags import inputs_as_outputs
 from .inputs import NumberInputs
+from .ownership import GENERATION_OUTPUT, Owner
 from .phone_number import PhoneNumber
 
 
@@ -39,9 +42,10 @@ COMPUTED = (
 STABLE = [output.name for output in COMPUTED if output.stable]
 
 
-def outputs(number: PhoneNumber, declared: NumberInputs) -> dict[str, Any]:
+def outputs(number: PhoneNumber, declared: NumberInputs, owner: Owner) -> dict[str, Any]:
     values: dict[str, Any] = {output.name: output.read(number) for output in COMPUTED}
-    values.update(inputs_as_outputs(number, declared))
+    values.update(inputs_as_outputs(owner.as_recorded(number), declared))
+    values[GENERATION_OUTPUT] = owner.generation
     return values
 
 

@@ -35,6 +35,7 @@ from .input_bags import failures, inputs_from_live, parse, with_defaults
 from .input_diff import diff_properties, release_warning
 from .inputs import NumberInputs
 from .outputs import STABLE, outputs
+from .ownership import GENERATION_OUTPUT, Owner
 from .regions import region_for_calls
 from .settings import AwsSettings, ConfiguredRegion, configured_region, from_config
 from .workflow_context import Runtime, WorkflowContext, open_context
@@ -86,31 +87,43 @@ class ImportedPhoneNumberProvider(ResourceProvider):
             changes=bool(result.changed),
             replaces=result.replaces,
             stables=[] if result.replaces else list(STABLE),
-            # The same source number cannot be imported twice: release first, then import.
-            delete_before_replace=True,
+            # Create the replacement first: a refused import then leaves the old number in
+            # place, and a replacement that takes the number over (same source) re-tags it, so
+            # the old resource's delete releases nothing (see `ownership`).
+            delete_before_replace=False,
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = parse(props)
-        number = create_workflow.create(self._context("", inputs, known_arn=None), inputs)
-        return CreateResult(number.phone_number_id, outputs(number, inputs))
+        ctx = self._context("", inputs, known_arn=None)
+        number, owner = create_workflow.create(ctx, inputs)
+        return CreateResult(number.phone_number_id, outputs(number, inputs, owner))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         stored = parse(props)
         number = refresh_workflow.refresh(self._context(id_, stored, _arn_in(props)), id_)
         if number is None:
             return ReadResult("", {})
-        return ReadResult(id_, outputs(number, stored), inputs_from_live(number, stored))
+        owner = _recorded_owner(stored.owner, props)
+        return ReadResult(
+            id_,
+            outputs(number, stored, owner),
+            inputs_from_live(owner.as_recorded(number), stored),
+        )
 
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
         inputs, stored = parse(_news), parse(_olds)
         ctx = self._context(_id, stored, _arn_in(_olds), timeout=inputs.wait_timeout_seconds)
-        number = converge_workflow.update(ctx, _id, inputs)
-        return UpdateResult(outputs(number, inputs))
+        owner = _recorded_owner(inputs.owner, _olds)
+        number = converge_workflow.update(ctx, _id, inputs, owner)
+        return UpdateResult(outputs(number, inputs, owner))
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         stored = parse(_props)
-        release_workflow.delete(self._context(_id, stored, _arn_in(_props)), _id, stored.owner)
+        ctx = self._context(_id, stored, _arn_in(_props))
+        notice = release_workflow.delete(ctx, _id, _recorded_owner(stored.owner, _props))
+        if notice:
+            self.runtime.notify(notice)
 
     def _configured(self, resource_region: str | None) -> ConfiguredRegion | None:
         env = self.runtime.env if self.runtime.env is not None else os.environ
@@ -131,6 +144,12 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         )
         deadline = inputs.wait_timeout_seconds if timeout is None else timeout
         return open_context(self.runtime, self._settings, region, deadline)
+
+
+def _recorded_owner(resource: str, state: Mapping[str, Any]) -> Owner:
+    """The owner tag this resource wrote: its generation is in state (none in older states)."""
+    generation = state.get(GENERATION_OUTPUT)
+    return Owner(resource, generation if isinstance(generation, str) else "")
 
 
 def _arn_in(state: Mapping[str, Any]) -> str | None:

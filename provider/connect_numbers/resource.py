@@ -1,8 +1,9 @@
 """`ImportedPhoneNumber`: the resource a Pulumi program declares.
 
 Why the class computes `owner`: the provider process cannot learn the project, stack or resource
-name, but the program can. The value becomes the number's `connect-numbers:owner` tag, written
-by ImportPhoneNumber itself, which is what lets an interrupted create resume safely.
+name, but the program can. The value becomes the number's `connect-numbers:owner` tag (with the
+generation of the create that wrote it), written by ImportPhoneNumber itself, which is what lets
+an interrupted create resume safely.
 """
 
 from __future__ import annotations
@@ -38,11 +39,6 @@ class ImportedPhoneNumber(
         owner = owner_tag_value(pulumi.get_project(), pulumi.get_stack(), resource_name)
         properties = args.properties(owner)
         properties.update(dict.fromkeys(output.name for output in COMPUTED))
-        # Two imports of one source number cannot coexist, so a replacement must release first.
-        defaults = pulumi.ResourceOptions(delete_before_replace=True)
-        super().__init__(
-            ImportedPhoneNumberProvider(),
-            resource_name,
-            properties,
-            pulumi.ResourceOptions.merge(defaults, opts),
-        )
+        # No delete_before_replace: a replacement imports the new number before the old one is
+        # released, so a refused import loses nothing (see `ownership` for the same source).
+        super().__init__(ImportedPhoneNumberProvider(), resource_name, properties, opts)

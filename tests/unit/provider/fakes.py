@@ -10,7 +10,7 @@ import boto3
 from botocore.stub import Stubber
 
 from connect_numbers.clients import ClientKey
-from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.ownership import OWNER_TAG_KEY, Owner, generation_for
 from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
 from connect_numbers.waiter import Backoff, Clock
 
@@ -29,6 +29,10 @@ OTHER_SOURCE_ARN = (
 NUMBER_ID = "11111111-2222-3333-4444-555555555555"
 NUMBER_ARN = f"arn:aws:connect:{REGION}:{ACCOUNT}:phone-number/{NUMBER_ID}"
 OWNER = "phones/dev/support-line"
+# The generation of the create whose ImportPhoneNumber used the harness's first token, and the
+# owner tag that create writes: what the numbers in these tests carry unless a test says otherwise.
+GENERATION = generation_for("token-1")
+OWNER_TAG = Owner(OWNER, GENERATION).tag
 
 
 def inputs(**overrides: Any) -> dict[str, Any]:
@@ -55,7 +59,7 @@ def summary(
     instance_id: str = INSTANCE_ID,
     description: str = "support line",
     tags: dict[str, str] | None = None,
-    owner: str | None = OWNER,
+    owner: str | None = OWNER_TAG,
 ) -> dict[str, Any]:
     """A DescribePhoneNumber response."""
     all_tags = dict({"team": "care"} if tags is None else tags)
@@ -100,6 +104,7 @@ def outputs(**overrides: Any) -> dict[str, Any]:
         "adopt": False,
         "wait_timeout_seconds": 600.0,
         "region": REGION,
+        "owner_generation": GENERATION,
         "__provider": "serialized-provider",
     }
     base.update(overrides)
@@ -183,7 +188,7 @@ IMPORT_PARAMS = {
     "InstanceId": INSTANCE_ID,
     "SourcePhoneNumberArn": SOURCE_ARN,
     "PhoneNumberDescription": "support line",
-    "Tags": {"team": "care", OWNER_TAG_KEY: OWNER},
+    "Tags": {"team": "care", OWNER_TAG_KEY: OWNER_TAG},
     "ClientToken": "token-1",
 }
 

@@ -19,6 +19,7 @@ from .fakes import (
     NUMBER_ID,
     OTHER_INSTANCE_ID,
     OWNER,
+    OWNER_TAG,
     SOURCE_ARN,
     already_imported,
     harness,
@@ -108,7 +109,7 @@ def test_adopt_writes_the_owner_tag_first_then_applies_the_declared_inputs() -> 
         {"PhoneNumberId": NUMBER_ID},
     )
     h.stub.add_response(
-        "tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {OWNER_TAG_KEY: OWNER}}
+        "tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {OWNER_TAG_KEY: OWNER_TAG}}
     )
     h.stub.add_response(
         "update_phone_number_metadata",

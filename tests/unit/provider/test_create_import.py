@@ -13,8 +13,10 @@ from connect_numbers.errors import (
     UnexpectedOwnerError,
     WaitTimeoutError,
 )
+from connect_numbers.ownership import OWNER_TAG_KEY, Owner, generation_for
 
 from .fakes import (
+    GENERATION,
     IMPORT_OK,
     IMPORT_PARAMS,
     INSTANCE_ARN,
@@ -91,6 +93,7 @@ def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() ->
         "adopt": False,
         "wait_timeout_seconds": 600.0,
         "region": REGION,
+        "owner_generation": GENERATION,
     }
 
 
@@ -168,10 +171,14 @@ def test_access_denied_names_the_missing_iam_action() -> None:
 def test_a_fresh_client_token_is_used_for_every_create() -> None:
     h = harness()
     for token in ("token-1", "token-2"):
+        owner_tag = Owner(OWNER, generation_for(token)).tag
+        tags = {"team": "care", OWNER_TAG_KEY: owner_tag}
         h.stub.add_response(
-            "import_phone_number", IMPORT_OK, {**IMPORT_PARAMS, "ClientToken": token}
+            "import_phone_number", IMPORT_OK, {**IMPORT_PARAMS, "ClientToken": token, "Tags": tags}
         )
-        h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+        h.stub.add_response(
+            "describe_phone_number", summary(owner=owner_tag), {"PhoneNumberId": NUMBER_ID}
+        )
     with h.stub:
         h.provider.create(inputs())
         h.provider.create(inputs())

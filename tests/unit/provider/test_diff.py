@@ -53,13 +53,13 @@ def test_a_missing_description_equals_an_empty_one() -> None:
     assert result.changes is False
 
 
-def test_a_new_source_number_replaces_deleting_first() -> None:
+def test_a_new_source_number_replaces_importing_the_new_number_first() -> None:
     result = harness().provider.diff(
         NUMBER_ID, outputs(), inputs(source_phone_number_arn=OTHER_SOURCE_ARN)
     )
     assert result.changes is True
     assert result.replaces == ["source_phone_number_arn"]
-    assert result.delete_before_replace is True
+    assert result.delete_before_replace is False
 
 
 def test_a_replacement_warns_in_the_preview_that_the_number_is_released() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers.ownership import Decision, decide, owner_tag_value
+from connect_numbers.ownership import Decision, Owner, decide, owner_tag_value
 
 
 def test_owner_is_project_stack_and_resource_name() -> None:
@@ -32,4 +32,4 @@ def test_an_overlong_owner_is_shortened_to_256_with_a_digest_that_keeps_names_ap
 def test_decision_for_an_already_imported_number(
     existing: str | None, adopt: bool, decision: Decision
 ) -> None:
-    assert decide(existing, "me", adopt=adopt) is decision
+    assert decide(existing, Owner("me"), adopt=adopt) is decision

@@ -13,6 +13,7 @@ from .fakes import (
     OTHER_INSTANCE_ARN,
     OTHER_INSTANCE_ID,
     OWNER,
+    OWNER_TAG,
     harness,
     inputs,
     outputs,
@@ -81,7 +82,7 @@ def test_a_missing_owner_tag_is_written_back() -> None:
     h = harness()
     h.stub.add_response("describe_phone_number", summary(owner=None), DESCRIBE)
     h.stub.add_response(
-        "tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {OWNER_TAG_KEY: OWNER}}
+        "tag_resource", {}, {"resourceArn": NUMBER_ARN, "tags": {OWNER_TAG_KEY: OWNER_TAG}}
     )
     h.stub.add_response("describe_phone_number", summary(), DESCRIBE)
     with h.stub:
