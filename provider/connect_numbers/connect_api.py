@@ -45,7 +45,7 @@ _DENIED_ACTION = re.compile(r"perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)")
 LIST_PAGE_SIZE = 1000
 # How long one call keeps going through throttling after botocore's own retries give up, when
 # the caller gives no deadline of its own.
-DEFAULT_PATIENCE_SECONDS = 300.0
+DEFAULT_RETRY_SECONDS = 300.0
 
 T = TypeVar("T")
 
@@ -160,7 +160,7 @@ class ThrottleRetry:
 
     clock: Clock = field(default_factory=Clock)
     backoff: Backoff = field(default_factory=Backoff)
-    timeout: float = DEFAULT_PATIENCE_SECONDS
+    timeout: float = DEFAULT_RETRY_SECONDS
     deadline: float | None = None
 
     def run(self, call: Callable[[], T]) -> T:
@@ -187,10 +187,6 @@ class ThrottleRetry:
             )
         except DeadlineExceeded:
             raise last[-1] from None
-
-
-# The former name, kept while callers move to ThrottleRetry.
-Patience = ThrottleRetry
 
 
 class ConnectApi:
