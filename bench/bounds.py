@@ -8,12 +8,13 @@ Service bound, for N imports against token buckets (rate r, burst b) on ImportPh
 * each number needs at least one DescribePhoneNumber that sees CLAIMED, and none can be claimed
   before d; the Describe bucket is at most full (b_d) then, so the N-th useful Describe comes no
   earlier than  T_describe = d + max(0, (N - b_d) / r_d);
-* lower bound = max(T_import, T_describe).
+* lower bound = max(T_import, T_describe), with d the shortest claim the service can draw.
 
 Engine bound (not the service's, reported beside it): the engine runs at most P resource
-operations at once (`--parallel`, default 4 x CPUs) and the dynamic-provider host serves gRPC
-calls from a pool of W threads (pulumi/dynamic/__main__.py: max_workers=4), so at most
-C = min(P, W) creates are in flight; each lasts at least d, so  T_engine = ceil(N / C) * d.
+operations at once (`--parallel`) and the provider process serves at most W of them at once
+(the dynamic-provider host's gRPC pool: 4 workers upstream, widened by the provider to
+`connect_numbers.host.HOST_WORKERS`), so at most C = min(P, W) creates are in flight; each
+lasts at least d, so  T_engine = ceil(N / C) * d.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from connect_numbers.host import HOST_WORKERS
+
 from .settings import BenchSettings, Throttle
 
-DYNAMIC_HOST_WORKERS = 4
+UPSTREAM_HOST_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,17 @@ def _queue_time(n: int, rule: Throttle | None) -> float:
     return max(0.0, (n - rule.burst) / rule.rate)
 
 
-def import_bounds(n: int, settings: BenchSettings, parallel: int) -> Bounds:
-    # The shortest claim the service can draw, so the bound stays a true lower bound.
-    d = max(0.0, settings.claim_delay - settings.claim_jitter)
+def shortest_claim(claim_delay: float, settings: BenchSettings) -> float:
+    return max(0.0, claim_delay - settings.claim_jitter)
+
+
+def import_bounds(
+    n: int, claim_delay: float, settings: BenchSettings, parallel: int, workers: int = HOST_WORKERS
+) -> Bounds:
+    d = shortest_claim(claim_delay, settings)
     t_import = _queue_time(n, settings.throttles.get("ImportPhoneNumber")) + d
     t_describe = d + _queue_time(n, settings.throttles.get("DescribePhoneNumber"))
-    concurrency = max(1, min(parallel, DYNAMIC_HOST_WORKERS))
+    concurrency = max(1, min(parallel, workers))
     return Bounds(
         import_bound=t_import,
         describe_bound=t_describe,

@@ -31,6 +31,7 @@ class Timed:
     seconds: float
     returncode: int
     peak_kib: int
+    peak_threads: int
     output_tail: str
 
 
@@ -76,7 +77,8 @@ class BenchStack:
             done = self._run(args)
             seconds = time.perf_counter() - start
         output = (done.stdout + done.stderr).strip().splitlines()
-        return Timed(command, seconds, done.returncode, memory.peak_kib, "\n".join(output[-15:]))
+        tail = "\n".join(output[-15:])
+        return Timed(command, seconds, done.returncode, memory.peak_kib, memory.peak_threads, tail)
 
     def export(self) -> dict[str, Any]:
         done = self._run(["stack", "export"])

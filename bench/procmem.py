@@ -1,8 +1,9 @@
-"""Peak memory of the dynamic-provider process, read from /proc without touching the product.
+"""Peak memory and threads of the dynamic-provider process, read from /proc.
 
 The engine starts `python -u -m pulumi.dynamic` with the program's folder as working directory,
 so a sampler thread finds it by command line and cwd and keeps the largest VmHWM (the kernel's
-own high-water mark of resident memory) seen while the process is alive.
+own high-water mark of resident memory) and the largest thread count seen while the process is
+alive. Nothing in the product changes.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ def _provider_pids(work_dir: Path) -> list[int]:
     return found
 
 
-def _hwm_kib(pid: int) -> int | None:
+def _status_field(pid: int, name: str) -> int | None:
     try:
         for line in (PROC / str(pid) / "status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{name}:"):
                 return int(line.split()[1])
     except OSError:
         return None
@@ -41,12 +42,13 @@ def _hwm_kib(pid: int) -> int | None:
 
 
 class PeakMemory:
-    """Context manager: `peak_kib` is the largest VmHWM of any provider process seen."""
+    """Context manager: the largest VmHWM (`peak_kib`) and `Threads` of any provider process."""
 
     def __init__(self, work_dir: Path, interval: float = 0.1) -> None:
         self.work_dir = work_dir.resolve()
         self.interval = interval
         self.peak_kib = 0
+        self.peak_threads = 0
         self.pids: set[int] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -55,9 +57,12 @@ class PeakMemory:
         while not self._stop.is_set():
             for pid in _provider_pids(self.work_dir):
                 self.pids.add(pid)
-                value = _hwm_kib(pid)
+                value = _status_field(pid, "VmHWM")
                 if value is not None:
                     self.peak_kib = max(self.peak_kib, value)
+                threads = _status_field(pid, "Threads")
+                if threads is not None:
+                    self.peak_threads = max(self.peak_threads, threads)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:

@@ -2,6 +2,11 @@
 
 Every measurement of ours runs beside the same measurement of the no-op stack, in one process
 and one run, against one local service with Connect's default throttling.
+
+Imports in flight are read from the service's request log: a number is in flight from its
+ImportPhoneNumber until the last DescribePhoneNumber of it in the run (in `up`, the one that saw
+it CLAIMED); the peak is the most numbers in flight at one instant. The upstream host's four
+gRPC workers cap it at 4.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from connect_local_service.admin_client import AdminClient
 
 from .bounds import import_bounds, refresh_bound
 from .cli import BenchStack, Timed
-from .settings import BenchSettings
+from .settings import BenchSettings, Scenario
 
 PROGRAMS = Path(__file__).resolve().parent / "programs"
 NUMBER_TYPE = "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
@@ -56,6 +61,33 @@ def call_stats(log: list[dict[str, Any]], n: int) -> dict[str, Any]:
     }
 
 
+def imports_in_flight(log: list[dict[str, Any]], numbers: list[dict[str, Any]]) -> int:
+    """The most numbers between their ImportPhoneNumber and their last DescribePhoneNumber."""
+    id_of_source = {str(n["SourcePhoneNumberArn"]): str(n["PhoneNumberId"]) for n in numbers}
+    started: dict[str, float] = {}
+    ended: dict[str, float] = {}
+    for entry in log:
+        if entry.get("error_code") is not None or entry.get("time") is None:
+            continue
+        params, at = entry.get("params") or {}, float(entry["time"])
+        if entry["operation"] == "ImportPhoneNumber":
+            number = id_of_source.get(str(params.get("SourcePhoneNumberArn")))
+            if number is not None:
+                started.setdefault(number, at)
+        elif entry["operation"] == "DescribePhoneNumber":
+            number = str(params.get("PhoneNumberId"))
+            ended[number] = max(at, ended.get(number, at))
+    changes = sorted(
+        [(at, 1) for at in started.values()]
+        + [(ended[n], -1) for n in started if n in ended and ended[n] >= started[n]]
+    )
+    peak = level = 0
+    for _, change in changes:
+        level += change
+        peak = max(peak, level)
+    return peak
+
+
 def _resources(state: dict[str, Any], type_: str) -> list[dict[str, Any]]:
     deployment = state.get("deployment", {})
     return [r for r in deployment.get("resources", []) or [] if r.get("type") == type_]
@@ -88,13 +120,13 @@ class ScaleBench:
     def _pause(self) -> None:
         time.sleep(self.settings.settle_pause)
 
-    def _noop_stack(self, n: int) -> BenchStack:
-        stack = BenchStack(PROGRAMS / "noop", self.root, f"noop-{n}", self.settings.parallel)
+    def _noop_stack(self, name: str, n: int, parallel: int | None) -> BenchStack:
+        stack = BenchStack(PROGRAMS / "noop", self.root, f"noop-{name}", parallel)
         stack.set_config({"bench-noop:count": n})
         return stack
 
-    def _numbers_stack(self, n: int) -> BenchStack:
-        stack = BenchStack(PROGRAMS / "numbers", self.root, f"numbers-{n}", self.settings.parallel)
+    def _numbers_stack(self, name: str, n: int, parallel: int | None) -> BenchStack:
+        stack = BenchStack(PROGRAMS / "numbers", self.root, f"numbers-{name}", parallel)
         sources = [str(self.admin.create_source_number()["PhoneNumberArn"]) for _ in range(n)]
         stack.set_config(
             {
@@ -112,20 +144,29 @@ class ScaleBench:
         timed = stack.timed(command)
         return timed, self.admin.request_log()
 
-    def import_at_scale(self, n: int, parallel: int) -> dict[str, Any]:
-        noop = self._noop_stack(n)
-        ours = self._numbers_stack(n)
+    def import_at_scale(self, scenario: Scenario, cli_default_parallel: int) -> dict[str, Any]:
+        n, name = scenario.n, scenario.name
+        parallel = scenario.parallel or cli_default_parallel
+        self.admin.set_timing(
+            claim_delay=scenario.claim_delay, claim_jitter=self.settings.claim_jitter
+        )
+        noop = self._noop_stack(name, n, scenario.parallel)
+        ours = self._numbers_stack(name, n, scenario.parallel)
         noop_up, _ = self._measure(noop, "up")
-        self.say(f"  N={n} no-op up: {noop_up.seconds:.1f} s (rc {noop_up.returncode})")
+        self.say(f"  {name} no-op up: {noop_up.seconds:.1f} s (rc {noop_up.returncode})")
         ours_up, log = self._measure(ours, "up")
-        self.say(f"  N={n} ours  up: {ours_up.seconds:.1f} s (rc {ours_up.returncode})")
-        self.stacks[f"noop-{n}"] = noop
-        self.stacks[f"numbers-{n}"] = ours
+        self.say(f"  {name} ours  up: {ours_up.seconds:.1f} s (rc {ours_up.returncode})")
+        self.stacks[f"noop-{name}"] = noop
+        self.stacks[f"numbers-{name}"] = ours
         created = len(_resources(ours.export(), NUMBER_TYPE))
-        bounds = import_bounds(n, self.settings, parallel)
+        bounds = import_bounds(n, scenario.claim_delay, self.settings, parallel)
         overhead = ours_up.seconds - noop_up.seconds
         return {
+            "scenario": name,
             "n": n,
+            "claim_delay": scenario.claim_delay,
+            "parallel": parallel,
+            "parallel_is_cli_default": scenario.parallel is None,
             "ours_seconds": ours_up.seconds,
             "noop_seconds": noop_up.seconds,
             "overhead_seconds": overhead,
@@ -133,14 +174,17 @@ class ScaleBench:
             "ratio_to_service_bound": overhead / bounds.service_bound,
             "ratio_to_engine_bound": overhead / bounds.engine_bound,
             "calls": call_stats(log, n),
+            "imports_in_flight_peak": imports_in_flight(log, self.admin.numbers()),
             "surfaced": _surfaced(ours_up, created, n),
             "peak_rss_mib_ours": ours_up.peak_kib / 1024,
             "peak_rss_mib_noop": noop_up.peak_kib / 1024,
+            "peak_threads_ours": ours_up.peak_threads,
         }
 
-    def plan_and_refresh(self, n: int, repeats: int = 2) -> dict[str, Any]:
-        noop, ours = self.stacks[f"noop-{n}"], self.stacks[f"numbers-{n}"]
-        result: dict[str, Any] = {"n": n}
+    def plan_and_refresh(self, scenario: Scenario, repeats: int = 2) -> dict[str, Any]:
+        n, name = scenario.n, scenario.name
+        noop, ours = self.stacks[f"noop-{name}"], self.stacks[f"numbers-{name}"]
+        result: dict[str, Any] = {"n": n, "scenario": name, "parallel": scenario.parallel}
         for command in ("preview", "refresh"):
             noop_times: list[float] = []
             ours_times: list[float] = []
@@ -168,11 +212,12 @@ class ScaleBench:
         result["refresh"]["describe_bound_seconds"] = refresh_bound(n, self.settings)
         return result
 
-    def state_weight(self, n: int) -> dict[str, Any]:
-        out: dict[str, Any] = {"n": n}
+    def state_weight(self, scenario: Scenario) -> dict[str, Any]:
+        n, name = scenario.n, scenario.name
+        out: dict[str, Any] = {"n": n, "scenario": name}
         for label, key, type_ in (
-            ("ours", f"numbers-{n}", NUMBER_TYPE),
-            ("noop", f"noop-{n}", NOOP_TYPE),
+            ("ours", f"numbers-{name}", NUMBER_TYPE),
+            ("noop", f"noop-{name}", NOOP_TYPE),
         ):
             stack = self.stacks[key]
             state = stack.export()
