@@ -1,6 +1,6 @@
 """The invariants every fault scenario ends with, and the tally the summary line reports.
 
-After every scenario:
+After every scenario that changes numbers:
 - the numbers imported in the service are exactly the numbers in the stack's state: no orphan
   (in the service, not in state), no ghost (in state, not in the service), no duplicate (two
   live numbers for one resource or one source);
@@ -9,28 +9,69 @@ After every scenario:
   after they ran) and its persisted quota history (which survives a restart);
 - every number in state is CLAIMED in the service, with the inputs the program declared.
 
-Every count in the summary line is computed here, from what the service and the state say.
+A scenario is opened with `scenario()` before it changes anything and closed by the next one
+or at the end of its test; closing it fails if a mutating call reached the service after its
+last `check()`, or if it made one and never ran `check()`. The tally counts what the checks
+examined (numbers, releases), so a summary of zero findings says over how much.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from connect_local_service import AdminClient
+from tests.faults.request_log import mutating_calls, releases_that_ran
 from tests.faults.stacks import PROJECT, STACK, StateNumber, numbers_in_state
-from tests.support.mutating_operations import MUTATING
 
 OWNER_TAG = "connect-numbers:owner"
-FAULT_STATUSES = frozenset({429, 500, 502, 503, 504})
+# An owner tag is the resource's owner, then `@` and the generation of the create that wrote it.
+_GENERATION = re.compile(r"@[0-9a-f]{12}\Z")
+
+
+class RequestLogSource(Protocol):
+    def request_log(self) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class Scenario:
+    name: str
+    admin: RequestLogSource
+    mutations_at_start: int
+    checks: int = 0
+    mutations_at_last_check: int = 0
+
+    def record_check(self, mutations_seen: int) -> None:
+        """A check() passed after `mutations_seen` mutating calls in the request log."""
+        self.checks += 1
+        self.mutations_at_last_check = mutations_seen
+
+    def close(self) -> None:
+        """Fails if the scenario changed numbers after its last check(), or with none at all."""
+        now = len(mutating_calls(self.admin.request_log()))
+        if self.checks == 0:
+            assert now <= self.mutations_at_start, (
+                f"scenario {self.name} made {now - self.mutations_at_start} mutating calls "
+                "and never ran check()"
+            )
+        else:
+            assert now <= self.mutations_at_last_check, (
+                f"scenario {self.name} made {now - self.mutations_at_last_check} mutating calls "
+                "after its last check()"
+            )
 
 
 @dataclass
 class Tally:
-    scenarios: int = 0
-    invariant_checks: int = 0
+    checked: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)
+    current: Scenario | None = None
+    checks: int = 0
+    numbers_examined: int = 0
+    releases_examined: int = 0
     faults_injected: int = 0
     bad_inputs: int = 0
     kills: int = 0
@@ -38,52 +79,73 @@ class Tally:
     ghosts: int = 0
     duplicated: int = 0
     released_by_accident: int = 0
-    names: list[str] = field(default_factory=list)
+    mismatched: int = 0
+
+    @property
+    def scenarios(self) -> int:
+        return len(self.checked) + len(self.unchecked)
+
+    def open(self, name: str, admin: RequestLogSource) -> None:
+        self.close()
+        mutations = len(mutating_calls(admin.request_log()))
+        self.current = Scenario(name, admin, mutations)
+
+    def close(self) -> None:
+        scenario, self.current = self.current, None
+        if scenario is None:
+            return
+        scenario.close()
+        (self.checked if scenario.checks else self.unchecked).append(scenario.name)
+
+    def abandon(self) -> None:
+        """Drops the open scenario of a test that failed: it proves nothing either way."""
+        self.current = None
 
     def line(self) -> str:
+        kinds = Counter(self.unchecked)
+        unchecked = ",".join(f"{name}:{count}" for name, count in sorted(kinds.items()))
         return (
-            f"faults summary: scenarios={self.scenarios} invariant_checks={self.invariant_checks} "
+            f"faults summary: scenarios={self.scenarios} checked={len(self.checked)} "
+            f"unchecked={len(self.unchecked)} ({unchecked or 'none'}) checks={self.checks} "
+            f"numbers_examined={self.numbers_examined} "
+            f"releases_examined={self.releases_examined} "
             f"faults_injected={self.faults_injected} kills={self.kills} "
             f"bad_inputs={self.bad_inputs} orphaned={self.orphaned} ghosts={self.ghosts} "
-            f"duplicated={self.duplicated} released_by_accident={self.released_by_accident}"
+            f"duplicated={self.duplicated} released_by_accident={self.released_by_accident} "
+            f"mismatched={self.mismatched}"
         )
 
 
 TALLY = Tally()
 
 
+def scenario(name: str, admin: RequestLogSource) -> None:
+    """Opens one scenario (a test, a kill trial, a fault phase); closes the one before."""
+    TALLY.open(name, admin)
+
+
 def owner_of(name: str) -> str:
     return f"{PROJECT}/{STACK}/{name}"
 
 
-def _id_of(value: Any) -> str:
-    """PhoneNumberId parameters may be ids or ARNs."""
-    return str(value).rsplit("/", 1)[-1]
+def _resource_in(tag: str | None) -> str | None:
+    """The resource an owner tag names, whichever create of it wrote the tag."""
+    return _GENERATION.sub("", tag) if tag else tag
+
+
+def _owner_tag(resource: StateNumber) -> str:
+    """The owner tag the state records for `resource`: with its create's generation, if any."""
+    generation = resource.outputs.get("owner_generation")
+    return f"{owner_of(resource.name)}@{generation}" if generation else owner_of(resource.name)
 
 
 def releases_witnessed(
     log: Iterable[Mapping[str, Any]], quota_events: Iterable[Mapping[str, Any]]
 ) -> set[str]:
     """Every phone number id the service actually released."""
-    released = {
-        _id_of(entry["params"].get("PhoneNumberId"))
-        for entry in log
-        if entry["operation"] == "ReleasePhoneNumber"
-        and (entry["status"] == 200 or entry["reset"] == "after")
-    }
+    released = releases_that_ran(log)
     released |= {str(e["PhoneNumberId"]) for e in quota_events if e["kind"] == "release"}
     return released
-
-
-def faults_in(log: Iterable[Mapping[str, Any]]) -> int:
-    """Calls the service answered with an injected error, a throttle or a dropped connection."""
-    return sum(
-        1 for entry in log if entry["reset"] is not None or (entry["status"] in FAULT_STATUSES)
-    )
-
-
-def mutating_calls(log: Iterable[Mapping[str, Any]]) -> list[str]:
-    return [e["operation"] for e in log if e["operation"] in MUTATING]
 
 
 @dataclass(frozen=True)
@@ -123,7 +185,6 @@ def check(
     declared: Sequence[Mapping[str, Any]] | None = None,
     instance_id: str | None = None,
     foreign: Iterable[str] = (),
-    log: Sequence[Mapping[str, Any]] | None = None,
 ) -> Findings:
     """Checks the invariants, adds what it found to the tally, and fails on any finding.
 
@@ -131,6 +192,8 @@ def check(
     without it (a run that failed) each number must match the inputs recorded in state.
     `foreign` lists numbers made outside the stack (by the test, "in the console").
     """
+    current = TALLY.current
+    assert current is not None, "check() runs inside a scenario: call scenario() first"
     state = numbers_in_state(exported)
     foreign_ids = set(foreign)
     live = [
@@ -143,7 +206,7 @@ def check(
 
     orphaned = sorted(set(live_by_id) - state_ids)
     ghosts = sorted(state_ids - set(live_by_id))
-    per_owner = Counter(n["Tags"].get(OWNER_TAG) for n in live)
+    per_owner = Counter(_resource_in(n["Tags"].get(OWNER_TAG)) for n in live)
     per_source = Counter(n["SourcePhoneNumberArn"] for n in live)
     per_name = Counter(n.name for n in state)
     duplicated = sorted(
@@ -151,7 +214,7 @@ def check(
         + [f"source {k}" for k, c in per_source.items() if c > 1]
         + [f"resource {k}" for k, c in per_name.items() if c > 1]
     )
-    entries = admin.request_log() if log is None else log
+    entries = admin.request_log()
     released = releases_witnessed(entries, admin.quota_events())
     accidental = sorted(released - set(allowed_releases) - foreign_ids)
 
@@ -180,12 +243,16 @@ def check(
                 mismatched.append(f"{resource.name}.{key}: service {actual[key]!r} != {value!r}")
 
     findings = Findings(orphaned, ghosts, duplicated, accidental, mismatched)
-    TALLY.invariant_checks += 1
+    TALLY.checks += 1
+    TALLY.numbers_examined += len(set(live_by_id) | state_ids)
+    TALLY.releases_examined += len(released)
     TALLY.orphaned += len(orphaned)
     TALLY.ghosts += len(ghosts)
     TALLY.duplicated += len(duplicated)
     TALLY.released_by_accident += len(accidental)
+    TALLY.mismatched += len(mismatched)
     assert not findings.problems(), findings.problems()
+    current.record_check(len(mutating_calls(entries)))
     return findings
 
 
@@ -200,7 +267,7 @@ def _expected(
             "source": declared["sourcePhoneNumberArn"],
             "description": declared.get("description") or "",
             "tags": dict(declared.get("tags") or {}),
-            "owner": owner_of(resource.name),
+            "owner": _owner_tag(resource),
         }
         if instance_id is not None:
             expected["instance"] = instance_id
@@ -210,12 +277,6 @@ def _expected(
         "source": recorded.get("source_phone_number_arn"),
         "description": recorded.get("description") or "",
         "tags": dict(recorded.get("tags") or {}),
-        "owner": owner_of(resource.name),
+        "owner": _owner_tag(resource),
         "instance": str(recorded.get("instance_id")).rsplit("/", 1)[-1],
     }
-
-
-def scenario(name: str) -> None:
-    """Counts one scenario run (a test, a kill trial, a fault phase)."""
-    TALLY.scenarios += 1
-    TALLY.names.append(name)

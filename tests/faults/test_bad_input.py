@@ -1,8 +1,18 @@
-"""Scenario 7: invalid declarations fail `pulumi preview`, naming the field, calling nothing.
+"""Scenario 7: invalid declarations fail `pulumi preview` and `pulumi up`, naming the field,
+without one mutating call.
 
 Drawn from the seed's constraints (ImportPhoneNumber: instance id 1-100, description 0-500,
 1-50 tags, keys 1-128 without `aws:`, values 0-256, an sms-voice phone-number ARN in the
-instance's Region) and beyond (wrong types and shapes in stack config).
+instance's Region) and beyond (wrong types and shapes in stack config). Preview never changes
+anything whatever the input, so every case also goes through `pulumi up --skip-preview`, where
+a check that let bad input through would reach the service.
+
+A stack that declares one valid and one invalid number does not stop cleanly at check: the
+engine checks each resource as the program registers it, and a failed check stops new steps
+but not the ones already started. Whether the valid number's import had started is a race
+(both outcomes are seen on this machine, in either declaration order). The test asserts both
+branches: never a call for the invalid number, and the valid one either not imported at all or
+imported and recorded in state with its declared inputs, never orphaned.
 """
 
 from __future__ import annotations
@@ -13,8 +23,9 @@ import pytest
 
 from connect_local_service import AdminClient
 from tests.faults import invariants
-from tests.faults.invariants import TALLY, mutating_calls
-from tests.faults.stacks import DROP, RootStack
+from tests.faults.invariants import TALLY
+from tests.faults.request_log import mutating_calls, mutating_calls_naming, sources_imported
+from tests.faults.stacks import DROP, CliRun, RootStack, number
 
 ACCOUNT = "123456789012"
 SOURCE = (
@@ -140,9 +151,28 @@ CASES: list[tuple[str, Any, Any, str]] = [
 ]
 
 
+CASE_PARAMS = pytest.mark.parametrize(
+    ("instance_id", "numbers", "field"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+
+
+def _declare(stack: RootStack, instance_id: Any, numbers: Any) -> None:
+    raw = {"connect-numbers:instanceId": DROP} if instance_id is DROP else None
+    stack.declare(instance_id, numbers, raw=raw)
+
+
+def _one_clear_error(run: CliRun) -> None:
+    assert "Traceback" not in run.stdout or "StackConfigError" in run.stdout, run.output
+
+
 @pytest.fixture(scope="module")
-def bad_stack(tmp_path_factory: pytest.TempPathFactory, shared_service: Any) -> RootStack:
-    return RootStack(tmp_path_factory.mktemp("bad-input"), shared_service.endpoint_url)
+def preview_stack(tmp_path_factory: pytest.TempPathFactory, shared_service: Any) -> RootStack:
+    return RootStack(tmp_path_factory.mktemp("bad-input-preview"), shared_service.endpoint_url)
+
+
+@pytest.fixture(scope="module")
+def up_stack(tmp_path_factory: pytest.TempPathFactory, shared_service: Any) -> RootStack:
+    return RootStack(tmp_path_factory.mktemp("bad-input-up"), shared_service.endpoint_url)
 
 
 def test_there_are_at_least_thirty_cases() -> None:
@@ -150,20 +180,68 @@ def test_there_are_at_least_thirty_cases() -> None:
     assert len({case[0] for case in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize(
-    ("instance_id", "numbers", "field"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
-)
+@CASE_PARAMS
 def test_an_invalid_declaration_fails_preview_naming_the_field_without_any_mutating_call(
-    bad_stack: RootStack, admin: AdminClient, instance_id: Any, numbers: Any, field: str
+    preview_stack: RootStack, admin: AdminClient, instance_id: Any, numbers: Any, field: str
 ) -> None:
-    invariants.scenario("bad-input")
+    invariants.scenario("bad-input-preview", admin)
     TALLY.bad_inputs += 1
-    raw = {"connect-numbers:instanceId": DROP} if instance_id is DROP else None
-    bad_stack.declare(instance_id, numbers, raw=raw)
+    _declare(preview_stack, instance_id, numbers)
 
-    preview = bad_stack.preview()
+    preview = preview_stack.preview()
 
     assert not preview.ok, preview.output
     assert field in preview.output, preview.output
-    assert "Traceback" not in preview.stdout or "StackConfigError" in preview.stdout
+    _one_clear_error(preview)
     assert mutating_calls(admin.request_log()) == []
+
+
+@CASE_PARAMS
+def test_an_invalid_declaration_fails_up_naming_the_field_without_any_mutating_call(
+    up_stack: RootStack, admin: AdminClient, instance_id: Any, numbers: Any, field: str
+) -> None:
+    invariants.scenario("bad-input-up", admin)
+    TALLY.bad_inputs += 1
+    _declare(up_stack, instance_id, numbers)
+
+    up = up_stack.up()
+
+    assert not up.ok, up.output
+    assert field in up.output, up.output
+    _one_clear_error(up)
+    assert mutating_calls(admin.request_log()) == []
+    invariants.check(admin, up_stack.export(), declared=[])
+
+
+@pytest.mark.parametrize("valid_first", [True, False], ids=["valid-first", "invalid-first"])
+def test_up_with_one_valid_and_one_invalid_number_never_calls_for_the_invalid_one(
+    root: RootStack, admin: AdminClient, valid_first: bool
+) -> None:
+    invariants.scenario("bad-input-mixed", admin)
+    TALLY.bad_inputs += 1
+    instance = admin.create_instance("mixed")["InstanceId"]
+    valid = number("valid", admin.create_source_number()["PhoneNumberArn"], "fine")
+    invalid_source = admin.create_source_number()["PhoneNumberArn"]
+    invalid = number("invalid", invalid_source, "d" * 501)
+    root.declare(instance, [valid, invalid] if valid_first else [invalid, valid])
+
+    up = root.up()
+
+    assert not up.ok, up.output
+    named = [line for line in up.error_lines() if "'invalid'" in line and "description" in line]
+    assert named, up.output
+    _one_clear_error(up)
+    log = admin.request_log()
+    assert mutating_calls_naming(log, invalid_source) == []
+    imported = sources_imported(log)
+    # The engine may or may not have started the valid number's import (see the docstring).
+    assert mutating_calls(log) == (["ImportPhoneNumber"] if imported else [])
+    assert imported <= {valid["sourcePhoneNumberArn"]}
+    invariants.check(
+        admin, root.export(), declared=[valid] if imported else [], instance_id=instance
+    )
+
+    fixed = [valid, {**invalid, "description": "d" * 500}]
+    root.declare(instance, fixed)
+    assert root.up().ok
+    invariants.check(admin, root.export(), declared=fixed, instance_id=instance)

@@ -6,6 +6,10 @@ inside imports, waits, updates and releases. The recovery is exactly the README'
 ("Recovering from an interrupted run"): `pulumi cancel --yes`,
 `pulumi refresh --clear-pending-creates --yes`, `pulumi up --yes`. After it, the stack has
 converged and the invariants hold.
+
+A kill between an import the service ran and the state recording it leaves a number that only
+its owner tag ties to the stack. The request log must show the recovery took the resume path
+for each such number: its import refused as already imported, then a look-up by source.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import Any
 
 from connect_local_service import AdminClient
 from tests.faults import invariants
-from tests.faults.invariants import TALLY, mutating_calls
+from tests.faults.invariants import TALLY
+from tests.faults.request_log import mutating_calls, resumed_by_source, sources_imported
 from tests.faults.stacks import (
     RootStack,
     kill_group,
@@ -32,14 +37,18 @@ KILLS = 21  # at least 7 each of create, update and delete
 MAX_TRIALS = 30
 NUMBERS = 3
 PHASES = ("create", "update", "delete")
+# Interrupted imports the recoveries must have resumed, at least (one per create kill).
+RESUMED = KILLS // len(PHASES)
 
 
-def _kill_at_mutation(root: RootStack, admin: AdminClient, k: int, extra: float) -> bool:
-    """Runs `pulumi up`; SIGKILLs it once k mutating calls were seen plus `extra` s.
+def _kill_at_mutation(
+    root: RootStack, admin: AdminClient, k: int, extra: float, *flags: str
+) -> bool:
+    """Runs `pulumi up` (with `flags`); SIGKILLs it once k mutating calls were seen plus `extra` s.
 
     True if the CLI was killed, False if it finished first."""
     before = len(mutating_calls(admin.request_log()))
-    process = root.start("up", "--yes", "--skip-preview")
+    process = root.start("up", "--yes", "--skip-preview", *flags)
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
         if len(mutating_calls(admin.request_log())) - before >= k:
@@ -77,6 +86,7 @@ def test_killed_up_during_create_update_and_delete_converges_after_the_documente
     sources = [admin.create_source_number()["PhoneNumberArn"] for _ in range(NUMBERS)]
     allowed_releases: set[str] = set()
     killed_with_pending = 0
+    resumed = 0
 
     kills = {phase: 0 for phase in PHASES}
     trial = -1
@@ -85,22 +95,36 @@ def test_killed_up_during_create_update_and_delete_converges_after_the_documente
         phase = PHASES[trial % len(PHASES)]
         instance = instance_ids[(trial // 3) % 2] if phase == "update" else instance_ids[0]
         declared = _declaration(phase, trial, sources)
+        invariants.scenario(f"kill-{phase}", admin)
         before = numbers_in_state(root.export())
         allowed_releases |= invariants.planned_releases(before, declared)
         root.declare(instance, declared)
 
         expected_mutations = NUMBERS if phase != "update" else NUMBERS * 2
         k = rng.randint(1, expected_mutations)
+        log_start = len(admin.request_log())
         killed = _kill_at_mutation(root, admin, k, rng.uniform(0.0, 0.5))
-        invariants.scenario(f"kill-{phase}-{trial}")
         if killed:
             TALLY.kills += 1
             kills[phase] += 1
-            killed_with_pending += bool(pending_operations(root.export()))
+            after_kill = root.export()
+            killed_with_pending += bool(pending_operations(after_kill))
+            log_at_kill = admin.request_log()
+            recorded = {
+                n.inputs.get("source_phone_number_arn") for n in numbers_in_state(after_kill)
+            }
+            unrecorded = sources_imported(log_at_kill[log_start:]) - recorded
             cancel, refresh, up = root.recover_after_kill()
             assert cancel.ok, cancel.output
             assert refresh.ok, refresh.output
             assert up.ok, up.output
+            recovery = admin.request_log()[len(log_at_kill) :]
+            for source in sorted(unrecorded):
+                assert resumed_by_source(recovery, source), (
+                    f"trial {trial}: {source} was imported before the kill but not in state, "
+                    f"and the recovery did not resume it: {[e['operation'] for e in recovery]}"
+                )
+            resumed += len(unrecorded)
         exported = root.export()
         assert not pending_operations(exported)
         invariants.check(
@@ -114,3 +138,4 @@ def test_killed_up_during_create_update_and_delete_converges_after_the_documente
     # The seeds must put most kills inside an operation, or the test proves little.
     assert min(kills.values()) >= KILLS // len(PHASES), kills
     assert killed_with_pending >= KILLS // 2
+    assert resumed >= RESUMED, f"only {resumed} interrupted imports took the resume path"

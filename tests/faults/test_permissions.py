@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from connect_local_service import AdminClient
 from tests.faults import invariants
-from tests.faults.stacks import CliRun, RootStack, number
+from tests.faults.stacks import CliRun, RootStack, number, numbers_in_state
 from tests.support.aws import connect_client
 from tests.support.iam import readme_policy_actions
 from tests.support.local_service import LocalService
@@ -48,22 +48,24 @@ def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_
     sources = [admin.create_source_number()["PhoneNumberArn"] for _ in range(4)]
     declared = [number("p0", sources[0], "zero", {"k": "v"}), number("p1", sources[1], "one")]
     instance = instances[0]
+    invariants.scenario("iam-with-the-readme-policy", admin)
     root.declare(instance, declared)
     assert root.up().ok
+    invariants.check(admin, root.export(), declared=declared, instance_id=instance)
     allowed_releases: set[str] = set()
     foreign: set[str] = set()
 
-    def resume_prepared() -> None:
+    def declare_p3_after_a_kill() -> None:
         # A number already imported with p3's owner tag: what a killed run leaves behind.
         console = connect_client(service.endpoint_url)
-        made = console.import_phone_number(
+        console.import_phone_number(
             InstanceId=instance,
             SourcePhoneNumberArn=sources[3],
             Tags={"connect-numbers:owner": invariants.owner_of("p3")},
         )
-        del made
+        declared.append(number("p3", sources[3]))
 
-    steps: list[tuple[str, Callable[[], None], Callable[[], CliRun]]] = [
+    steps: list[tuple[str, Callable[[], object], Callable[[], CliRun]]] = [
         ("connect:DescribePhoneNumber", lambda: None, root.refresh),
         (
             "connect:UpdatePhoneNumberMetadata",
@@ -75,14 +77,14 @@ def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_
         ("connect:ImportPhoneNumber", lambda: declared.append(number("p2", sources[2])), root.up),
         (
             "connect:ListPhoneNumbersV2",
-            lambda: (resume_prepared(), declared.append(number("p3", sources[3])))[0],
+            declare_p3_after_a_kill,
             root.up,
         ),
         ("connect:ReleasePhoneNumber", lambda: declared.pop(2), root.up),
     ]
     for action, change, run in steps:
-        invariants.scenario(f"iam-without-{action}")
-        before = invariants.numbers_in_state(root.export())
+        invariants.scenario(f"iam-without-{action}", admin)
+        before = numbers_in_state(root.export())
         change()
         target = other if action == "connect:UpdatePhoneNumber" else instance
         root.declare(target, declared)
@@ -105,16 +107,27 @@ def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_
             foreign=foreign,
         )
 
-    invariants.scenario("iam-move-and-destroy")
+    invariants.scenario("iam-move-and-destroy", admin)
     admin.set_allowed_actions([a for a in policy if a != "connect:UpdatePhoneNumber"])
     root.declare(other, declared)
     denied = root.up()
     assert "lack the IAM permission 'connect:UpdatePhoneNumber'" in denied.output, denied.output
     admin.set_allowed_actions(policy)
     assert root.up().ok
+    moved = root.export()
+    invariants.check(
+        admin,
+        moved,
+        allowed_releases=allowed_releases,
+        declared=declared,
+        instance_id=other,
+        foreign=foreign,
+    )
     assert root.destroy().ok
-    released = invariants.numbers_in_state(root.export())
-    assert released == []
+    allowed_releases |= {n.id for n in numbers_in_state(moved)}
+    invariants.check(
+        admin, root.export(), allowed_releases=allowed_releases, declared=[], foreign=foreign
+    )
     assert admin.numbers() == []
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.stacks import RootStack, number, numbers_in_state
@@ -45,7 +43,7 @@ def _blocked_stack(
 def test_an_import_refused_by_the_release_quota_explains_the_180_day_rule_and_releases_nothing(
     root: RootStack, admin: AdminClient, service: LocalService
 ) -> None:
-    invariants.scenario("quota-new-number")
+    invariants.scenario("quota-new-number", admin)
     instance, declared, console_releases = _blocked_stack(root, admin, service)
     before = numbers_in_state(root.export())
     declared = [
@@ -70,15 +68,11 @@ def test_an_import_refused_by_the_release_quota_explains_the_180_day_rule_and_re
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: a replacement releases the old number before the import that the "
-    "quota refuses (delete_before_replace=True always); see the README's Known gap",
-)
 def test_a_replacement_refused_by_the_quota_keeps_the_old_number(
     root: RootStack, admin: AdminClient, service: LocalService
 ) -> None:
-    instance, declared, _console_releases = _blocked_stack(root, admin, service)
+    invariants.scenario("quota-replacement", admin)
+    instance, declared, console_releases = _blocked_stack(root, admin, service)
     kept_id = numbers_in_state(root.export())[0].id
     replaced = [
         {**declared[0], "sourcePhoneNumberArn": admin.create_source_number()["PhoneNumberArn"]}
@@ -89,4 +83,7 @@ def test_a_replacement_refused_by_the_quota_keeps_the_old_number(
 
     assert not refused.ok
     assert "180 days" in refused.output
+    assert "Nothing was released" in refused.output, refused.output
     assert kept_id in {n["PhoneNumberId"] for n in admin.numbers()}, "the old number was released"
+    assert [n.id for n in numbers_in_state(root.export())] == [kept_id]
+    invariants.check(admin, root.export(), foreign=console_releases, instance_id=instance)

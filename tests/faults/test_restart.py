@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from connect_local_service import AdminClient
 from tests.faults import invariants
-from tests.faults.stacks import RootStack, number, numbers_in_state
+from tests.faults.stacks import RootStack, kill_group, number, numbers_in_state
 from tests.support.local_service import LocalService, start_local_service
 
 ARGS = ("--claim-delay", "1.0", "--release-delay", "0.5")
@@ -35,13 +36,21 @@ def restartable(tmp_path: Path) -> Iterator[Restartable]:
     running.current.stop()
 
 
-def _restart_when(admin: AdminClient, svc: Restartable, operation: str, run: object) -> None:
+def _restart_when(
+    admin: AdminClient, svc: Restartable, operation: str, run: subprocess.Popen[str]
+) -> None:
+    """Restarts the service once `operation` reached it; fails, stopping the run, if it never
+    did: a restart at another moment would not test what the scenario says."""
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    while run.poll() is None and time.monotonic() < deadline:
         if operation in admin.operations():
-            break
+            svc.restart()
+            return
         time.sleep(0.05)
-    svc.restart()
+    seen = admin.operations()
+    if run.poll() is None:
+        kill_group(run)
+    pytest.fail(f"{operation} never reached the service before the run ended; it saw {seen}")
 
 
 def test_a_restart_of_the_service_during_up_and_destroy_loses_nothing(
@@ -60,7 +69,7 @@ def test_a_restart_of_the_service_during_up_and_destroy_loses_nothing(
         ("up", ("up", "--yes", "--skip-preview"), declared),
         ("destroy", ("destroy", "--yes", "--skip-preview"), []),
     ):
-        invariants.scenario(f"restart-during-{name}")
+        invariants.scenario(f"restart-during-{name}", admin)
         allowed = invariants.planned_releases(numbers_in_state(root.export()), want)
         process = root.start(*args)
         _restart_when(
