@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,9 @@ class BenchStack:
             program, self.work_dir, ignore=shutil.ignore_patterns("Pulumi.*.yaml", "__pycache__")
         )
         self.env = {**os.environ, **offline_env(self.root), **local_aws_env()}
+        # Pulumi's plugin script runs `python3` from PATH: the one running the bench, as a user's
+        # activated virtualenv would be.
+        self.env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{self.env['PATH']}"
         self.parallel = parallel
         self.stack = "bench"
         self._run(["stack", "init", self.stack])

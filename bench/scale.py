@@ -154,6 +154,11 @@ class ScaleBench:
         ours = self._numbers_stack(name, n, scenario.parallel)
         noop_up, _ = self._measure(noop, "up")
         self.say(f"  {name} no-op up: {noop_up.seconds:.1f} s (rc {noop_up.returncode})")
+        if noop_up.returncode != 0:
+            # The baseline calls nothing: its failure is the set-up's, and no result would hold.
+            raise RuntimeError(
+                f"the no-op stack failed, so the engine set-up is broken:\n{noop_up.output_tail}"
+            )
         ours_up, log = self._measure(ours, "up")
         self.say(f"  {name} ours  up: {ours_up.seconds:.1f} s (rc {ours_up.returncode})")
         self.stacks[f"noop-{name}"] = noop
