@@ -1,4 +1,5 @@
-"""The root stack through the real CLI: drift, moves, replacement, adoption, bad input, destroy.
+"""The root stack through the real CLI: drift, moves, adoption, bad input, destroy (replacement:
+test_replacement.py).
 
 Each test asserts on the stack (outputs, state) and on the local service's own state and
 request log, which is the witness of every call the provider made.
@@ -123,27 +124,6 @@ def test_moving_to_another_instance_keeps_the_number_and_releases_nothing(root: 
     assert "ReleasePhoneNumber" not in root.operations()
     assert "ImportPhoneNumber" not in root.operations()
     assert root.admin.numbers()[0]["InstanceId"] == other["InstanceId"]
-
-
-def test_a_new_source_replaces_release_first_and_the_preview_says_so(root: Root) -> None:
-    first = root.up()
-    new_source = root.admin.create_source_number()
-    root.numbers[0]["sourcePhoneNumberArn"] = new_source["PhoneNumberArn"]
-    root.write()
-
-    preview = root.stack.preview()
-    assert preview.change_summary.get("replace") == 1
-    shown = preview.stdout + preview.stderr
-    assert f"this plan RELEASES phone number {first['phone_number']}" in shown
-    assert f"(id {first['phone_number_id']})" in shown
-    assert "180 days" in shown
-
-    root.admin.clear_request_log()
-    replaced = root.up()
-    mutations = [op for op in root.operations() if op in MUTATING]
-    assert mutations == ["ReleasePhoneNumber", "ImportPhoneNumber"]
-    assert replaced["phone_number"] == new_source["PhoneNumber"]
-    assert [n["PhoneNumberId"] for n in root.admin.numbers()] == [replaced["phone_number_id"]]
 
 
 def test_an_already_imported_number_is_refused_without_adopt_and_adopted_with_it(
