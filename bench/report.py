@@ -322,6 +322,53 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _lines(
+    ax: Any, user: list[dict[str, Any]], default: list[dict[str, Any]], old: list[dict[str, Any]]
+) -> None:
+    ns = [r["n"] for r in user]
+    ax.plot(ns, [r["ours_seconds"] for r in user], "o-", label="ours, --parallel 64 (after)")
+    ax.plot(ns, [r["noop_seconds"] for r in user], "s-", label="no-op baseline")
+    bound = [r["noop_seconds"] + r["bounds"]["service_bound"] for r in user]
+    ax.plot(ns, bound, "^--", label="no-op + service lower bound")
+    goal = [r["noop_seconds"] + GOAL_RATIO * r["bounds"]["service_bound"] for r in user]
+    ax.plot(ns, goal, "d-.", color="grey", label=f"goal: no-op + {GOAL_RATIO} x bound")
+    if default:
+        ax.plot(
+            [r["n"] for r in default],
+            [r["ours_seconds"] for r in default],
+            "P",
+            markersize=10,
+            label=f"ours, CLI default --parallel {default[0]['parallel']} (after)",
+        )
+    if old:
+        ax.plot(
+            [r["n"] for r in old],
+            [r["ours_seconds"] for r in old],
+            "x:",
+            color="red",
+            label="ours before (4 host workers, --parallel 8)",
+        )
+    ax.set_xlabel("N imported numbers")
+    ax.set_ylabel("pulumi up wall time (s)")
+
+
+def _bars(ax: Any, row: dict[str, Any]) -> None:
+    """One N: the same quantities as bars."""
+    bound = row["bounds"]["service_bound"]
+    labels = ["no-op", "no-op + bound", "ours (after)", f"goal ({GOAL_RATIO} x bound)"]
+    values = [
+        row["noop_seconds"],
+        row["noop_seconds"] + bound,
+        row["ours_seconds"],
+        row["noop_seconds"] + GOAL_RATIO * bound,
+    ]
+    colors = ["tab:orange", "tab:green", "tab:blue", "grey"]
+    ax.bar(labels, values, color=colors, label=f"N={row['n']}, --parallel {row['parallel']}")
+    for x, value in enumerate(values):
+        ax.text(x, value, f"{value:.1f} s", ha="center", va="bottom", fontsize=8)
+    ax.set_ylabel("pulumi up wall time (s)")
+
+
 def plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib
 
@@ -338,34 +385,13 @@ def plot(results: dict[str, Any], path: Path) -> None:
             (r for r in rows if r["claim_delay"] == delay and not r.get("parallel_is_cli_default")),
             key=lambda r: r["n"],
         )
-        ns = [r["n"] for r in user]
-        ax.plot(ns, [r["ours_seconds"] for r in user], "o-", label="ours, --parallel 64 (after)")
-        ax.plot(ns, [r["noop_seconds"] for r in user], "s-", label="no-op baseline")
-        bound = [r["noop_seconds"] + r["bounds"]["service_bound"] for r in user]
-        ax.plot(ns, bound, "^--", label="no-op + service lower bound")
-        goal = [r["noop_seconds"] + GOAL_RATIO * r["bounds"]["service_bound"] for r in user]
-        ax.plot(ns, goal, "d-.", color="grey", label=f"goal: no-op + {GOAL_RATIO} x bound")
         default = [
             r for r in rows if r["claim_delay"] == delay and r.get("parallel_is_cli_default")
         ]
-        if default:
-            ax.plot(
-                [r["n"] for r in default],
-                [r["ours_seconds"] for r in default],
-                "P",
-                markersize=10,
-                label=f"ours, CLI default --parallel {default[0]['parallel']} (after)",
-            )
-        if delay == 2.0:
-            ax.plot(
-                [r["n"] for r in old],
-                [r["ours_seconds"] for r in old],
-                "x:",
-                color="red",
-                label="ours before (4 host workers, --parallel 8)",
-            )
-        ax.set_xlabel("N imported numbers")
-        ax.set_ylabel("pulumi up wall time (s)")
+        if len(user) == 1 and not default:
+            _bars(ax, user[0])
+        else:
+            _lines(ax, user, default, old if delay == 2.0 else [])
         ax.set_title(f"claim {delay:g} s +/- {results['settings']['claim_jitter']:g} s")
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
