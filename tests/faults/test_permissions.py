@@ -22,19 +22,26 @@ def policy_actions() -> list[str]:
     return readme_policy_actions()
 
 
-def test_the_readme_policy_lists_the_actions_the_provider_calls() -> None:
+# Checked by IAM when the provider calls another action; the provider never calls it itself.
+DEPENDENT_ACTIONS = ("sms-voice:DescribePhoneNumbers",)  # of connect:ImportPhoneNumber
+
+
+def test_the_readme_policy_lists_the_provider_calls_and_their_dependent_actions() -> None:
     assert policy_actions() == sorted(
-        f"connect:{op}"
-        for op in (
-            "DescribePhoneNumber",
-            "ImportPhoneNumber",
-            "ListPhoneNumbersV2",
-            "ReleasePhoneNumber",
-            "TagResource",
-            "UntagResource",
-            "UpdatePhoneNumber",
-            "UpdatePhoneNumberMetadata",
-        )
+        [
+            f"connect:{op}"
+            for op in (
+                "DescribePhoneNumber",
+                "ImportPhoneNumber",
+                "ListPhoneNumbersV2",
+                "ReleasePhoneNumber",
+                "TagResource",
+                "UntagResource",
+                "UpdatePhoneNumber",
+                "UpdatePhoneNumberMetadata",
+            )
+        ]
+        + list(DEPENDENT_ACTIONS)
     )
 
 
