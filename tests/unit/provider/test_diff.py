@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pulumi.runtime.rpc import UNKNOWN
 
+from connect_numbers.input_diff import release_warning
+
 from .fakes import (
     INSTANCE_ARN,
     NUMBER_ID,
     OTHER_INSTANCE_ID,
     OTHER_SOURCE_ARN,
+    OWNER,
+    SOURCE_ARN,
     harness,
     inputs,
     outputs,
@@ -95,3 +99,37 @@ def test_an_unknown_tag_value_during_preview_is_an_update() -> None:
 def test_a_changed_owner_is_retagged_in_place() -> None:
     result = harness().provider.diff(NUMBER_ID, outputs(), inputs(owner="phones/dev/renamed"))
     assert result.changes is True and result.replaces == []
+
+
+def test_a_state_without_an_instance_sees_the_declared_instance_as_a_change() -> None:
+    olds = outputs()
+    del olds["instance_id"]
+    result = harness().provider.diff(NUMBER_ID, olds, inputs())
+    assert result.changes is True and result.replaces == []
+
+
+def test_the_release_warning_names_the_resource_and_both_source_numbers() -> None:
+    warning = release_warning(
+        NUMBER_ID, outputs(), inputs(source_phone_number_arn=OTHER_SOURCE_ARN)
+    )
+    assert warning.startswith(f"connect-numbers WARNING: {OWNER}: ")
+    assert f"from {SOURCE_ARN} to {OTHER_SOURCE_ARN}." in warning
+
+
+def test_a_release_warning_for_a_state_without_owner_names_the_number_id() -> None:
+    olds = outputs()
+    del olds["owner"]
+    warning = release_warning(NUMBER_ID, olds, inputs(source_phone_number_arn=OTHER_SOURCE_ARN))
+    assert warning.startswith(f"connect-numbers WARNING: {NUMBER_ID}: ")
+
+
+def test_a_release_warning_for_an_unknown_new_source_says_it_is_known_only_after_apply() -> None:
+    warning = release_warning(NUMBER_ID, outputs(), inputs(source_phone_number_arn=UNKNOWN))
+    assert "to a value known only after apply." in warning
+
+
+def test_the_release_warning_ends_with_how_to_keep_the_number() -> None:
+    warning = release_warning(
+        NUMBER_ID, outputs(), inputs(source_phone_number_arn=OTHER_SOURCE_ARN)
+    )
+    assert warning.endswith(" Revert source_phone_number_arn to keep the number.")

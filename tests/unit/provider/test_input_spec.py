@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from pulumi.runtime.rpc import UNKNOWN
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
 from connect_numbers.input_bags import inputs_from_live, parse, with_defaults
 from connect_numbers.input_diff import IN_PLACE, REPLACING
-from connect_numbers.input_spec import Change, kind_of
-from connect_numbers.inputs import INPUTS, USER_INPUTS, InputsAsOutputs, NumberInputs
+from connect_numbers.input_spec import Change, InputFacts, contains_unknown, kind_of, specs_of
+from connect_numbers.inputs import INPUTS, NO_CALL, USER_INPUTS, InputsAsOutputs, NumberInputs
 from connect_numbers.inputs_table import inputs_table
 from connect_numbers.outputs import COMPUTED
 from connect_numbers.phone_number import PhoneNumber, Status
@@ -183,3 +184,98 @@ def test_the_inputs_table_has_one_row_per_user_input_with_its_limits() -> None:
     assert "at most 500 characters" in description_row and "UpdatePhoneNumberMetadata" in (
         description_row
     )
+
+
+FACTS = InputFacts(
+    doc="an input of a test declaration",
+    change=Change.IN_PLACE,
+    applied_by=NO_CALL,
+    check=lambda _: [],
+    from_live=lambda _number, _declared: None,
+)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Declared:
+    needed: str = dataclasses.field(metadata=FACTS.metadata())
+    note: str = dataclasses.field(default="n/a", metadata=FACTS.metadata())
+    labels: Mapping[str, str] = dataclasses.field(default_factory=dict, metadata=FACTS.metadata())
+    maybe: str | None = dataclasses.field(default=None, metadata=FACTS.metadata())
+
+
+def test_a_declaration_gives_each_input_its_field_name_type_kind_and_facts() -> None:
+    specs = specs_of(Declared)
+    assert [(s.name, s.python_type, s.kind) for s in specs] == [
+        ("needed", str, "text"),
+        ("note", str, "text"),
+        ("labels", Mapping[str, str], "map"),
+        ("maybe", str | None, "text"),
+    ]
+    assert all(spec.facts is FACTS for spec in specs)
+
+
+def test_an_input_is_required_exactly_when_its_field_has_no_default() -> None:
+    assert [spec.required for spec in specs_of(Declared)] == [True, False, False, False]
+
+
+def test_an_input_default_is_its_field_default_or_a_fresh_value_of_its_factory() -> None:
+    needed, note, labels, maybe = specs_of(Declared)
+    assert needed.default() is None and note.default() == "n/a" and maybe.default() is None
+    assert labels.default() == {} and labels.default() is not labels.default()
+
+
+def test_the_refusal_of_an_annotation_without_a_kind_names_it() -> None:
+    with pytest.raises(TypeError, match="no input kind for <class 'int'>"):
+        kind_of(int)
+
+
+def test_a_map_contains_an_unknown_when_any_of_its_values_is_unknown() -> None:
+    assert contains_unknown({"a": "x", "b": UNKNOWN}) is True
+    assert contains_unknown({"a": "x"}) is False
+
+
+def test_a_single_value_contains_an_unknown_only_when_it_is_unknown() -> None:
+    assert contains_unknown(UNKNOWN) is True
+    assert contains_unknown("x") is False
+
+
+def test_the_program_registers_every_user_input_as_given_and_the_owner() -> None:
+    args = ImportedPhoneNumberArgs(
+        instance_id=INSTANCE_ID, source_phone_number_arn=SOURCE_ARN, adopt=True
+    )
+    assert args.properties("phones/dev/line") == {
+        "instance_id": INSTANCE_ID,
+        "source_phone_number_arn": SOURCE_ARN,
+        "description": None,
+        "tags": None,
+        "adopt": True,
+        "wait_timeout_seconds": None,
+        "region": None,
+        "owner": "phones/dev/line",
+    }
+
+
+def test_a_declared_flag_and_number_of_seconds_parse_as_given() -> None:
+    parsed = parse(inputs(adopt=True, wait_timeout_seconds=90))
+    assert parsed.adopt is True
+    assert parsed.wait_timeout_seconds == 90.0 and isinstance(parsed.wait_timeout_seconds, float)
+
+
+def test_values_of_another_type_in_an_old_state_read_as_defaults() -> None:
+    parsed = parse(
+        {
+            "instance_id": 7,
+            "description": 5,
+            "tags": "team=care",
+            "adopt": "yes",
+            "wait_timeout_seconds": "10",
+            "region": 3,
+        }
+    )
+    assert parsed.instance_id == "" and parsed.description == "" and parsed.tags == {}
+    assert parsed.adopt is False and parsed.wait_timeout_seconds == 600.0
+    assert parsed.region is None
+
+
+def test_a_boolean_in_an_old_state_is_not_read_as_a_number_of_seconds() -> None:
+    assert parse({"wait_timeout_seconds": True}).wait_timeout_seconds == 600.0

@@ -52,3 +52,17 @@ def test_applying_the_plan_yields_the_desired_tags_and_never_exceeds_fifty(
         # Tags that both sets agree on are never removed mid-way.
         assert all(live.get(k) == v for k, v in current.items() if desired.get(k) == v)
     assert live == desired
+
+
+def test_old_and_new_exactly_filling_the_cap_remove_nothing_first() -> None:
+    old = {f"old{n:02}": "v" for n in range(48)}
+    new = {"new0": "v", "new1": "v"}
+    assert plan(old, new) == [SetTags(new), RemoveTags(sorted(old))]
+
+
+def test_one_tag_over_the_cap_removes_exactly_one_old_key_first() -> None:
+    old = {f"old{n:02}": "v" for n in range(48)}
+    new = {f"new{n}": "v" for n in range(3)}
+    steps = plan(old, new)
+    assert steps[0] == RemoveTags(["old00"])
+    assert steps[1] == SetTags(new)
