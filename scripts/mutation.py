@@ -65,6 +65,8 @@ MODULES: dict[str, tuple[str, ...]] = {
         "test_ownership.py",
         "test_owner_generation.py",
         "test_owner_tags_without_generation.py",
+        "test_recorded_owner.py",
+        "test_user_tags.py",
     ),
 }
 
