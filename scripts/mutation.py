@@ -41,13 +41,12 @@ _SPEC_TESTS = (
     "test_diff.py",
     "test_read.py",
     "test_stack_config.py",
-    "test_readme_inputs_table.py",
     "test_regions.py",
 )
 
 # Module -> the test files (under tests/unit/provider) whose tests may kill its mutants.
 MODULES: dict[str, tuple[str, ...]] = {
-    "limits": ("test_input_limits.py", "test_readme_inputs_table.py"),
+    "limits": ("test_input_limits.py",),
     "input_checks": (
         "test_check.py",
         "test_input_checks.py",
@@ -202,7 +201,7 @@ def _setup_cfg(module: str) -> str:
         f"only_mutate = src/connect_numbers/{module}.py\n"
         f"pytest_add_cli_args_test_selection ={tests}\n"
         "pytest_add_cli_args = -pno:cacheprovider\n"
-        "also_copy =\n    tools\n    README.md\n"
+        "also_copy = tools\n"
         "use_git_change_detection = false\n"
     )
 
@@ -215,7 +214,6 @@ def prepare(module: str) -> Path:
         ("src", "provider"),
         ("tests", "tests"),
         ("tools", "tools"),
-        ("README.md", "README.md"),
         ("pyproject.toml", "pyproject.toml"),
     ):
         os.symlink(os.path.relpath(ROOT / target, folder), folder / name)

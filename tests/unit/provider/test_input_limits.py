@@ -153,3 +153,11 @@ def test_every_maximum_in_a_request_the_provider_sends_is_a_declared_limit(opera
 def test_the_list_page_size_is_the_largest_page_connect_allows() -> None:
     shape = CONNECT.shape_for("ListPhoneNumbersV2Request").members["MaxResults"]
     assert shape.metadata["max"] == LIST_PAGE_SIZE
+
+
+def test_a_limit_reads_as_its_subject_maximum_and_unit() -> None:
+    assert limits.DESCRIPTION_LENGTH.text() == "description: at most 500 characters"
+
+
+def test_a_limit_with_a_note_reads_with_the_note_in_brackets() -> None:
+    assert limits.WAIT_TIMEOUT.text() == "wait: at most 86400 seconds (24 hours)"
