@@ -19,6 +19,7 @@ _ACCOUNT = re.compile(r"^\d{12}$")
 
 SOURCE_SERVICE = "sms-voice"
 CONNECT_SERVICE = "connect"
+TRAFFIC_DISTRIBUTION_GROUP = "traffic-distribution-group"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,46 @@ def parse_phone_number_arn(text: str) -> Arn:
     if arn.service != CONNECT_SERVICE or arn.resource_type != "phone-number" or not arn.resource_id:
         raise ArnError(f"'{text}' is not an Amazon Connect phone-number ARN")
     return arn
+
+
+def parse_traffic_distribution_group_arn(text: str) -> Arn:
+    """A traffic distribution group: arn:P:connect:R:A:traffic-distribution-group/ID."""
+    arn = parse_arn(text)
+    if (
+        arn.service != CONNECT_SERVICE
+        or arn.resource_type != TRAFFIC_DISTRIBUTION_GROUP
+        or not arn.resource_id
+        or "/" in arn.resource_id
+    ):
+        raise ArnError(
+            f"'{text}' is not a traffic distribution group ARN (expected "
+            f"arn:PARTITION:{CONNECT_SERVICE}:REGION:ACCOUNT:{TRAFFIC_DISTRIBUTION_GROUP}/ID)"
+        )
+    return arn
+
+
+def parse_target_arn(text: str) -> Arn:
+    """Where a number can be placed: an instance or a traffic distribution group."""
+    arn = parse_arn(text)
+    if arn.service == CONNECT_SERVICE and arn.resource_type == TRAFFIC_DISTRIBUTION_GROUP:
+        return parse_traffic_distribution_group_arn(text)
+    if arn.service == CONNECT_SERVICE and arn.resource_type == "instance":
+        return parse_instance_arn(text)
+    raise ArnError(
+        f"'{text}' is neither an Amazon Connect instance ARN nor a traffic distribution group "
+        f"ARN (expected arn:PARTITION:{CONNECT_SERVICE}:REGION:ACCOUNT:instance/ID or "
+        f"...:{TRAFFIC_DISTRIBUTION_GROUP}/ID)"
+    )
+
+
+def is_traffic_distribution_group_arn(text: str | None) -> bool:
+    if not text or not is_arn(text):
+        return False
+    try:
+        parse_traffic_distribution_group_arn(text)
+    except ArnError:
+        return False
+    return True
 
 
 def instance_id_of(instance: str) -> str:

@@ -32,6 +32,7 @@ from .errors import (
 from .limits import client_token_problem
 from .pacing import PacedPastDeadlineError
 from .phone_number import NumberRef, PhoneNumber, Status
+from .targets import TrafficDistributionGroup
 from .waiter import Backoff, Clock, DeadlineExceeded, Done, Pending, Schedule, wait_until
 
 if TYPE_CHECKING:
@@ -294,6 +295,29 @@ class ConnectApi:
             lambda: self._client.update_phone_number(
                 PhoneNumberId=phone_number_id, InstanceId=instance_id, ClientToken=_token(token)
             ),
+        )
+
+    def move_to_target(self, phone_number_id: str, target_arn: str, token: str) -> None:
+        """UpdatePhoneNumber(TargetArn): to an instance or a traffic distribution group."""
+        self._call(
+            "UpdatePhoneNumber",
+            lambda: self._client.update_phone_number(
+                PhoneNumberId=phone_number_id, TargetArn=target_arn, ClientToken=_token(token)
+            ),
+        )
+
+    def traffic_distribution_group(self, group: str) -> TrafficDistributionGroup:
+        """DescribeTrafficDistributionGroup, by id or ARN."""
+        answer = self._call(
+            "DescribeTrafficDistributionGroup",
+            lambda: self._client.describe_traffic_distribution_group(
+                TrafficDistributionGroupId=group
+            ),
+        )["TrafficDistributionGroup"]
+        return TrafficDistributionGroup(
+            arn=answer.get("Arn", ""),
+            instance_arn=answer.get("InstanceArn", ""),
+            status=answer.get("Status", ""),
         )
 
     def tag(self, phone_number_arn: str, tags: Mapping[str, str]) -> None:

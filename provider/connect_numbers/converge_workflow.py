@@ -2,24 +2,27 @@
 
 Why: the order is chosen so that a failure half-way leaves the number usable and the next
 `pulumi up` can finish the job: settle first, then move (UpdatePhoneNumber), then the
-description, then tags (new ones before old ones are removed, see `tag_plan`). Each step waits
+description, then tags (new ones before old ones are removed, see `tag_plan`). A move goes to
+the declared instance or traffic distribution group (`targets`). Each step waits
 for CLAIMED, since Connect keeps the number IN_PROGRESS while it applies a change.
 """
 
 from __future__ import annotations
 
 from . import tag_plan
-from .arns import instance_id_of
 from .errors import ImportFailedError, NotFoundError
 from .inputs import NumberInputs
 from .number_waits import Wait, until_settled, wait_for_number
 from .ownership import Owner
 from .phone_number import PhoneNumber, Status
+from .targets import declared_target
 from .workflow_context import WorkflowContext
 
 _RESUME = "Run `pulumi up` again; it waits for the number and applies what is left"
 SETTLING = until_settled("settle", "IN_PROGRESS", _RESUME)
-MOVING = until_settled("move", "IN_PROGRESS (moving to another instance)", _RESUME)
+MOVING = until_settled(
+    "move", "IN_PROGRESS (moving to another instance or traffic distribution group)", _RESUME
+)
 DESCRIBING = until_settled(
     "description", "IN_PROGRESS (description update)", _RESUME, poll_first=True
 )
@@ -48,9 +51,12 @@ def converge(
     pid = number.phone_number_id
     if number.status is Status.IN_PROGRESS:
         number = _claimed(ctx, pid, SETTLING)
-    want_instance = instance_id_of(inputs.instance_id)
-    if number.instance_id != want_instance:
-        ctx.api.move(pid, want_instance, ctx.new_token())
+    target = declared_target(inputs.instance_id, inputs.target_arn)
+    if not target.holds(number):
+        if target.arn:
+            ctx.api.move_to_target(pid, target.arn, ctx.new_token())
+        else:
+            ctx.api.move(pid, target.instance_id, ctx.new_token())
         number = _claimed(ctx, pid, MOVING)
     if number.description != inputs.description:
         ctx.api.update_description(pid, inputs.description, ctx.new_token())

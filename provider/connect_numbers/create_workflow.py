@@ -7,7 +7,8 @@ import, take over this resource's number from an earlier create (a crashed one, 
 this one replaces), adopt a number nobody manages when the user asked for it, or refuse. Every
 create draws a generation for the owner tag; a number taken over or adopted is re-tagged with it
 before anything else, so the replaced resource's delete sees that it no longer owns the number.
-A FAILED import of ours is released, so nothing is left half-imported.
+A FAILED import of ours is released, so nothing is left half-imported. A number for a traffic
+distribution group is imported into the group's own instance, then moved to the group.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 from typing import NoReturn
 
-from .arns import instance_id_of
 from .converge_workflow import converge
 from .errors import (
     AdoptionRequiredError,
@@ -24,6 +24,7 @@ from .errors import (
     ImportFailedError,
     OwnedElsewhereError,
     ServiceError,
+    TargetNotReadyError,
     UnexpectedOwnerError,
 )
 from .inputs import NumberInputs
@@ -31,6 +32,7 @@ from .number_waits import until_settled, wait_for_number
 from .ownership import OWNER_TAG_KEY, Decision, Owner, decide, generation_for
 from .phone_number import NumberRef, PhoneNumber, Status
 from .release_workflow import release
+from .targets import ACTIVE, Target, declared_target, import_instance
 from .workflow_context import WorkflowContext
 
 # Error codes with which Connect might refuse to import a source that is already imported. Our
@@ -62,11 +64,13 @@ RESUMING = until_settled(
 
 def create(ctx: WorkflowContext, inputs: NumberInputs) -> tuple[PhoneNumber, Owner]:
     """The claimed number, and the owner tag (with this create's generation) it now carries."""
+    target = declared_target(inputs.instance_id, inputs.target_arn)
+    instance_id = _import_instance(ctx, target)
     token = ctx.new_token()
     owner = Owner(inputs.owner, generation_for(token))
     try:
         ref = ctx.api.import_number(
-            instance_id=instance_id_of(inputs.instance_id),
+            instance_id=instance_id,
             source_arn=inputs.source_phone_number_arn,
             description=inputs.description,
             tags=inputs.desired_tags(owner.tag),
@@ -79,7 +83,20 @@ def create(ctx: WorkflowContext, inputs: NumberInputs) -> tuple[PhoneNumber, Own
         if existing is None:
             raise
         return _take_over(ctx, existing, inputs, owner), owner
-    return _await_import(ctx, ref, owner), owner
+    number = _await_import(ctx, ref, owner)
+    if target.is_group:
+        number = converge(ctx, number, inputs, owner)  # moves it to the group
+    return number, owner
+
+
+def _import_instance(ctx: WorkflowContext, target: Target) -> str:
+    """The instance to import into: the declared one, or a traffic distribution group's own."""
+    if not target.is_group:
+        return target.instance_id
+    group = ctx.api.traffic_distribution_group(target.arn)
+    if group.status != ACTIVE:
+        raise TargetNotReadyError(target.arn, group.status)
+    return import_instance(group)
 
 
 def _await_import(ctx: WorkflowContext, ref: NumberRef, owner: Owner) -> PhoneNumber:

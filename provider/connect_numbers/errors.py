@@ -101,6 +101,18 @@ class ConfigurationError(ConnectNumbersError):
     """AWS settings are missing or wrong (region, profile, credentials, endpoint)."""
 
 
+class TargetNotReadyError(ConnectNumbersError):
+    """The traffic distribution group cannot take numbers yet (or any more); nothing imported."""
+
+    def __init__(self, group_arn: str, status: str) -> None:
+        self.group_arn = group_arn
+        super().__init__(
+            f"traffic distribution group {group_arn} is {status or 'of unknown status'}; only an "
+            "ACTIVE group takes phone numbers, so nothing was imported. Run `pulumi up` again "
+            "once the group is ACTIVE"
+        )
+
+
 class ImportFailedError(ConnectNumbersError):
     """Connect reported FAILED for an import or a move; carries the service's own message."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .input_checks import Failure
+from .input_checks import Failure, one_target
 from .input_spec import InputSpec, is_unknown
 from .inputs import INPUTS, NumberInputs
 from .phone_number import PhoneNumber
@@ -41,7 +41,12 @@ def failures(values: Mapping[str, Any], configured: ConfiguredRegion | None) -> 
         for reason in spec.facts.check(values.get(spec.name))
     ]
     source, instance = values.get("source_phone_number_arn"), values.get("instance_id")
-    return found + region_agreement(source, instance, configured)
+    target = values.get("target_arn")
+    return (
+        found
+        + one_target(instance, target)
+        + region_agreement(source, instance, configured, target)
+    )
 
 
 def _typed(spec: InputSpec, value: Any) -> Any:

@@ -15,7 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .arns import ArnError, is_arn, is_region, parse_instance_arn, parse_source_number_arn
+from .arns import (
+    ArnError,
+    is_arn,
+    is_region,
+    parse_instance_arn,
+    parse_source_number_arn,
+    parse_target_arn,
+)
 from .input_spec import is_unknown
 from .limits import (
     DESCRIPTION_LENGTH,
@@ -67,8 +74,13 @@ def tag_key_problem(key: str) -> str | None:
 
 
 def instance_id(value: Any) -> list[str]:
+    if value is None:
+        return []  # `one_target` requires it or target_arn
     if not isinstance(value, str) or not value.strip():
-        return ["instance_id is required: an instance id or instance ARN"]
+        return [
+            "instance_id is required to be an instance id or instance ARN when given "
+            "(or leave it out and set target_arn)"
+        ]
     if is_arn(value):
         try:
             parse_instance_arn(value)
@@ -82,6 +94,40 @@ def instance_id(value: Any) -> list[str]:
         ]
     if "/" in value or ":" in value:
         return [f"'{value}' is neither an instance id nor an instance ARN"]
+    return []
+
+
+def target_arn(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, str) or not value:
+        return ["target_arn must be an instance ARN or a traffic distribution group ARN"]
+    try:
+        parse_target_arn(value)
+    except ArnError as err:
+        return [str(err)]
+    return []
+
+
+def one_target(instance: Any, target: Any) -> list[Failure]:
+    """Exactly one of instance_id and target_arn (a value unknown during preview counts as set)."""
+    if instance is None and target is None:
+        return [
+            Failure(
+                "instance_id",
+                "instance_id or target_arn is required: an instance id or ARN, or a traffic "
+                "distribution group ARN (stack config connect-numbers:instanceId or "
+                "connect-numbers:targetArn)",
+            )
+        ]
+    if instance is not None and target is not None:
+        return [
+            Failure(
+                "target_arn",
+                "set either instance_id or target_arn, not both (target_arn takes an instance "
+                "ARN too)",
+            )
+        ]
     return []
 
 

@@ -48,6 +48,8 @@ class InputFacts:
 
     `from_live` gives the value that reproduces the live number (what refresh reports), from
     the number and the declared `NumberInputs`; `as_output` only where the output differs.
+    `unchanged(old, new)` replaces comparing `comparable` values where an output says more than
+    the declaration it is compared with (the live target against no declared target).
     """
 
     doc: str
@@ -57,6 +59,7 @@ class InputFacts:
     from_live: Callable[[PhoneNumber, Any], object]
     as_output: Callable[[PhoneNumber, Any], object] | None = None
     comparable: Callable[[Any], object] = _as_is
+    unchanged: Callable[[Any, Any], bool] | None = None
     limits: tuple[Limit, ...] = ()
     config_key: str | None = None
     stack_wide: bool = False  # the config key sits at the top of the stack config
@@ -84,6 +87,8 @@ class InputSpec:
     def differs(self, old: Any, new: Any) -> bool:
         if contains_unknown(new):
             return True
+        if self.facts.unchanged is not None:
+            return not self.facts.unchanged(old, new)
         return bool(self.facts.comparable(old) != self.facts.comparable(new))
 
     def output(self, number: PhoneNumber, declared: Any) -> object:

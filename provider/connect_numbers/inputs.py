@@ -17,7 +17,7 @@ from typing import Any
 import pulumi
 
 from . import input_checks as checks
-from .arns import ArnError, instance_id_of
+from .arns import ArnError, instance_id_of, is_traffic_distribution_group_arn
 from .input_spec import Change, InputFacts, specs_of
 from .limits import (
     DESCRIPTION_LENGTH,
@@ -30,6 +30,7 @@ from .limits import (
 from .ownership import OWNER_TAG_KEY, user_tags
 from .phone_number import PhoneNumber
 from .regions import reported_region
+from .targets import same_target_arn, target_arn_from_live
 
 NO_CALL = "no AWS call"
 
@@ -42,12 +43,16 @@ def _instance_or_raw(value: Any) -> Any:
         return value
 
 
-def _declared_instance(number: PhoneNumber, declared: NumberInputs) -> str:
-    """The instance as declared (id or ARN) while it names the live instance, else the live id.
+def _declared_instance(number: PhoneNumber, declared: NumberInputs) -> str | None:
+    """The instance as declared (id or ARN) while it names the live instance, else the live id;
+    None when the target is declared with `target_arn` or the number is in a traffic
+    distribution group (then `target_arn` reports where it is).
 
     Keeping the declared form makes outputs equal inputs, so `pulumi preview --diff` shows no
     id-versus-ARN noise; once the live instance differs (drift), the live id is reported.
     """
+    if declared.instance_id is None or is_traffic_distribution_group_arn(number.target_arn):
+        return None
     return (
         declared.instance_id
         if _instance_or_raw(declared.instance_id) == number.instance_id
@@ -59,9 +64,11 @@ def _declared_instance(number: PhoneNumber, declared: NumberInputs) -> str:
 class NumberInputs:
     """One number's inputs, checked and with defaults: what every workflow reads."""
 
-    instance_id: str = field(
+    instance_id: str | None = field(
+        default=None,
         metadata=InputFacts(
-            doc="The Amazon Connect instance, as an instance id or an instance ARN.",
+            doc="The Amazon Connect instance, as an instance id or an instance ARN. Set this or "
+            "`target_arn`.",
             change=Change.IN_PLACE,
             applied_by="UpdatePhoneNumber moves the number; nothing is released",
             check=checks.instance_id,
@@ -70,7 +77,25 @@ class NumberInputs:
             limits=(INSTANCE_ID_LENGTH,),
             config_key="instanceId",
             stack_wide=True,
-        ).metadata()
+        ).metadata(),
+    )
+    target_arn: str | None = field(
+        default=None,
+        metadata=InputFacts(
+            doc="Where the number goes, instead of `instance_id`: an instance ARN or a traffic "
+            "distribution group ARN. For a group, the number is imported into the group's own "
+            "instance, then moved to the group.",
+            change=Change.IN_PLACE,
+            applied_by="UpdatePhoneNumber moves the number; nothing is released",
+            check=checks.target_arn,
+            from_live=lambda number, declared: target_arn_from_live(
+                number, declared.instance_id, declared.target_arn
+            ),
+            as_output=lambda number, _: number.target_arn,
+            unchanged=same_target_arn,
+            config_key="targetArn",
+            stack_wide=True,
+        ).metadata(),
     )
     source_phone_number_arn: str = field(
         metadata=InputFacts(
@@ -83,7 +108,7 @@ class NumberInputs:
                 number.source_phone_number_arn or declared.source_phone_number_arn
             ),
             config_key="sourcePhoneNumberArn",
-        ).metadata()
+        ).metadata(),
     )
     description: str = field(
         default="",
@@ -173,11 +198,12 @@ INPUTS = specs_of(NumberInputs)
 USER_INPUTS = tuple(spec for spec in INPUTS if not spec.facts.hidden)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ImportedPhoneNumberArgs:
-    """Inputs of `ImportedPhoneNumber`; None means the provider's default."""
+    """Inputs of `ImportedPhoneNumber`, by keyword; None means the provider's default."""
 
-    instance_id: pulumi.Input[str]
+    instance_id: pulumi.Input[str] | None = None
+    target_arn: pulumi.Input[str] | None = None
     source_phone_number_arn: pulumi.Input[str]
     description: pulumi.Input[str] | None = None
     tags: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None
@@ -200,7 +226,10 @@ class InputsAsOutputs:
     """The inputs as typed output attributes of `ImportedPhoneNumber` (state repeats them)."""
 
     instance_id: pulumi.Output[str]
-    """As declared (id or ARN) while it names the live instance; the live id after drift."""
+    """As declared (id or ARN) while it names the live instance; the live id after drift; None
+    when `target_arn` is declared or the number is in a traffic distribution group."""
+    target_arn: pulumi.Output[str]
+    """Where the number is: its instance's ARN or its traffic distribution group's ARN."""
     source_phone_number_arn: pulumi.Output[str]
     description: pulumi.Output[str]
     tags: pulumi.Output[dict[str, str]]

@@ -37,7 +37,6 @@ COMPUTED = (
     ComputedOutput("number_type", lambda n: n.number_type),
     ComputedOutput("status", lambda n: n.status.value),
     ComputedOutput("status_message", lambda n: n.status_message),
-    ComputedOutput("target_arn", lambda n: n.target_arn),
 )
 STABLE = [output.name for output in COMPUTED if output.stable]
 
@@ -60,4 +59,3 @@ class ComputedOutputs:
     number_type: pulumi.Output[str]
     status: pulumi.Output[str]
     status_message: pulumi.Output[str]
-    target_arn: pulumi.Output[str]

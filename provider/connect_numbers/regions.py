@@ -10,6 +10,7 @@ and a configured Region that contradicts the ARNs fails `check`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .arns import (
@@ -21,6 +22,7 @@ from .arns import (
     parse_instance_arn,
     parse_phone_number_arn,
     parse_source_number_arn,
+    parse_target_arn,
 )
 from .errors import ConfigurationError
 from .input_checks import Failure
@@ -58,19 +60,20 @@ def reported_region(phone_number_arn: str, declared: str | None) -> str | None:
         return declared
 
 
-def _instance_arn(instance: Any) -> Arn | None:
-    if not isinstance(instance, str) or not is_arn(instance) or is_unknown(instance):
+def _parsed(value: Any, parse: Callable[[str], Arn]) -> Arn | None:
+    if not isinstance(value, str) or not is_arn(value) or is_unknown(value):
         return None
     try:
-        return parse_instance_arn(instance)
+        return parse(value)
     except ArnError:
-        return None  # already reported by the instance_id check
+        return None  # already reported by the input's own check
 
 
 def region_agreement(
-    source: Any, instance: Any, configured: ConfiguredRegion | None
+    source: Any, instance: Any, configured: ConfiguredRegion | None, target: Any = None
 ) -> list[Failure]:
-    """The source number, the instance ARN and the configured Region must name one Region."""
+    """The source number, the instance or target ARN and the configured Region must name one
+    Region (a traffic distribution group is in the Region of the instance it was made from)."""
     if not isinstance(source, str) or is_unknown(source):
         return []
     try:
@@ -78,18 +81,20 @@ def region_agreement(
     except ArnError:
         return []  # already reported by the source check
     failures: list[Failure] = []
-    instance_arn = _instance_arn(instance)
-    if instance_arn and (
-        instance_arn.region != source_arn.region or instance_arn.partition != source_arn.partition
+    for name, arn in (
+        ("instance_id", _parsed(instance, parse_instance_arn)),
+        ("target_arn", _parsed(target, parse_target_arn)),
     ):
-        failures.append(
-            Failure(
-                "instance_id",
-                f"the instance is in {instance_arn.partition}/{instance_arn.region} but the "
-                f"source number is in {source_arn.partition}/{source_arn.region}; "
-                "ImportPhoneNumber works only when both are in the same Region",
+        if arn and (arn.region != source_arn.region or arn.partition != source_arn.partition):
+            failures.append(
+                Failure(
+                    name,
+                    f"the {'instance' if name == 'instance_id' else 'target'} is in "
+                    f"{arn.partition}/{arn.region} but the source number is in "
+                    f"{source_arn.partition}/{source_arn.region}; ImportPhoneNumber works only "
+                    "when both are in the same Region",
+                )
             )
-        )
     if configured and is_region(configured.region) and configured.region != source_arn.region:
         failures.append(
             Failure(

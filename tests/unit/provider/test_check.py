@@ -40,6 +40,7 @@ def test_valid_inputs_pass_and_defaults_are_filled_in() -> None:
     assert result.failures == []
     assert result.inputs == {
         "instance_id": INSTANCE_ARN,
+        "target_arn": None,
         "source_phone_number_arn": SOURCE_ARN,
         "description": "",
         "tags": {},

@@ -23,6 +23,7 @@ from .fakes import INSTANCE_ID, OWNER, SOURCE_ARN, inputs
 
 NAMES = [
     "instance_id",
+    "target_arn",
     "source_phone_number_arn",
     "description",
     "tags",
@@ -95,6 +96,7 @@ def test_only_a_new_source_number_replaces_and_region_is_not_compared() -> None:
 def test_defaults_fill_optional_inputs_and_leave_required_ones_missing() -> None:
     assert with_defaults({}) == {
         "instance_id": None,
+        "target_arn": None,
         "source_phone_number_arn": None,
         "description": "",
         "tags": {},
@@ -131,7 +133,7 @@ def test_checked_inputs_parse_into_typed_inputs() -> None:
 
 def test_a_state_without_inputs_parses_to_defaults_and_empty_required_text() -> None:
     parsed = parse({"__provider": "x"})
-    assert parsed.instance_id == "" and parsed.owner == "" and parsed.region is None
+    assert parsed.instance_id is None and parsed.owner == "" and parsed.region is None
     assert parsed.wait_timeout_seconds == 600.0 and parsed.tags == {}
 
 
@@ -155,7 +157,7 @@ def test_every_user_input_but_region_has_a_stack_config_key_and_keys_are_unique(
     assert [spec.name for spec in USER_INPUTS if spec not in keyed] == ["region"]
     keys = [spec.facts.config_key for spec in keyed]
     assert len(set(keys)) == len(keys) and "name" not in keys
-    assert [spec.name for spec in STACK_WIDE] == ["instance_id"]
+    assert [spec.name for spec in STACK_WIDE] == ["instance_id", "target_arn"]
 
 
 @pytest.mark.parametrize(
@@ -245,6 +247,7 @@ def test_the_program_registers_every_user_input_as_given_and_the_owner() -> None
     )
     assert args.properties("phones/dev/line") == {
         "instance_id": INSTANCE_ID,
+        "target_arn": None,
         "source_phone_number_arn": SOURCE_ARN,
         "description": None,
         "tags": None,
@@ -272,7 +275,7 @@ def test_values_of_another_type_in_an_old_state_read_as_defaults() -> None:
             "region": 3,
         }
     )
-    assert parsed.instance_id == "" and parsed.description == "" and parsed.tags == {}
+    assert parsed.instance_id is None and parsed.description == "" and parsed.tags == {}
     assert parsed.adopt is False and parsed.wait_timeout_seconds == 600.0
     assert parsed.region is None
 

@@ -31,6 +31,7 @@ def test_drift_in_description_tags_and_instance_shows_in_outputs_and_inputs() ->
         assert bag["tags"] == {"x": "1"}
     assert result.inputs == {
         "instance_id": OTHER_INSTANCE_ID,
+        "target_arn": None,
         "source_phone_number_arn": SOURCE_ARN,
         "description": "edited in console",
         "tags": {"x": "1"},

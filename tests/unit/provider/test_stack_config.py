@@ -54,11 +54,6 @@ def test_no_numbers_is_an_empty_stack() -> None:
     assert parse_stack_config({"instanceId": "inst-1"}).numbers == ()
 
 
-def test_missing_instance_names_the_key() -> None:
-    with pytest.raises(StackConfigError, match=r"connect-numbers:instanceId is required"):
-        parse_stack_config({"numbers": []})
-
-
 def test_missing_source_names_the_entry() -> None:
     with pytest.raises(StackConfigError, match=r"numbers\[0\]\.sourcePhoneNumberArn is required"):
         parse_stack_config({"instanceId": "inst-1", "numbers": [{"name": "a"}]})
