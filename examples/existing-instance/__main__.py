@@ -1,7 +1,9 @@
-"""Imports End User Messaging SMS/voice numbers into an Amazon Connect instance that exists.
+"""Imports End User Messaging SMS/voice numbers into an Amazon Connect instance that exists,
+or into a traffic distribution group of one.
 
-Config (namespace `existing-instance`):
-  instanceId             id or ARN of the Connect instance (required)
+Config (namespace `existing-instance`), `instanceId` or `targetArn`:
+  instanceId             id or ARN of the Connect instance
+  targetArn              instead: ARN of a traffic distribution group (or of an instance)
   sourcePhoneNumberArns  list of End User Messaging phone number ARNs (required, at least one)
   description            description given to every imported number (optional)
 AWS settings come from `aws:region` / `aws:profile`; `connect-numbers:endpoint` points the
@@ -17,7 +19,10 @@ from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
 TAGS = {"example": "existing-instance"}
 
 config = pulumi.Config()
-instance_id = config.require("instanceId")
+instance_id = config.get("instanceId")
+target_arn = config.get("targetArn")
+if (instance_id is None) == (target_arn is None):
+    raise pulumi.RunError("set existing-instance:instanceId or existing-instance:targetArn (one)")
 description = config.get("description")
 sources = config.require_object("sourcePhoneNumberArns")
 
@@ -44,6 +49,7 @@ for source_arn in sources:
         resource_name(source_arn),
         ImportedPhoneNumberArgs(
             instance_id=instance_id,
+            target_arn=target_arn,
             source_phone_number_arn=source_arn,
             description=description,
             tags=TAGS,
