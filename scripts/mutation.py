@@ -17,6 +17,7 @@ rewrites docs/mutation-report.md; module names run only those and print their re
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -42,6 +43,7 @@ _SPEC_TESTS = (
     "test_read.py",
     "test_stack_config.py",
     "test_regions.py",
+    "test_targets.py",
 )
 
 # Module -> the test files (under tests/unit/provider) whose tests may kill its mutants.
@@ -53,6 +55,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "test_input_limits.py",
         "test_tag_key_rule.py",
         "test_regions.py",
+        "test_targets.py",
     ),
     "tag_plan": ("test_tag_plan.py",),
     "waiter": ("test_waiter.py", "test_wait_reporting.py"),
@@ -105,8 +108,9 @@ LEFT: tuple[Left, ...] = (
         "Backoff.ceiling",
         "if attempt >= 64:",
         "",
-        "equivalent for every backoff the provider builds (factor 2): the guard only keeps "
-        "factor**attempt from overflowing, and from attempt 2 on the formula gives the cap",
+        "equivalent for every backoff the provider builds (factor 2, first delay at least 1 s): "
+        "the guard only keeps factor**attempt from overflowing, and the formula reaches the cap "
+        "long before attempt 64",
     ),
     Left(
         "input_spec",
@@ -115,6 +119,48 @@ LEFT: tuple[Left, ...] = (
         "if contains_unknown(None):",
         "equivalent: state never holds the unknown sentinel, so every input's comparison "
         "already finds an unknown value different; the early answer only skips it",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class HandMutant:
+    """A mutant mutmut cannot make (a module-level value, a property), made by replacing
+    `original` once in `module`'s source; it must make the module's tests fail."""
+
+    module: str
+    original: str
+    mutated: str
+
+
+def _limit_raised(subject: str, maximum: str) -> HandMutant:
+    declared = f'"{subject}",\n    {maximum},'
+    return HandMutant("limits", declared, declared.replace(f"{maximum},", f"{maximum} + 1,"))
+
+
+HAND_MUTANTS: tuple[HandMutant, ...] = (
+    _limit_raised("instance id", "100"),
+    _limit_raised("description", "500"),
+    _limit_raised("tags on a number", "50"),
+    _limit_raised("tag key", "128"),
+    _limit_raised("tag value", "256"),
+    _limit_raised("ClientToken", "500"),
+    HandMutant("limits", 'Limit("wait", 24 * 3600,', 'Limit("wait", 24 * 3600 + 1,'),
+    HandMutant("limits", "TAGS_PER_NUMBER.maximum - 1,", "TAGS_PER_NUMBER.maximum,"),
+    HandMutant(
+        "ownership",
+        "TAG_VALUE_LENGTH.maximum - len(suffix)",
+        "TAG_VALUE_LENGTH.maximum - len(suffix) + 1",
+    ),
+    HandMutant(
+        "ownership",
+        "TAG_VALUE_LENGTH.maximum - len(suffix)",
+        "TAG_VALUE_LENGTH.maximum - len(suffix) - 1",
+    ),
+    HandMutant(
+        "ownership",
+        "        if not self.generation:\n            return self.resource",
+        "        if self.generation:\n            return self.resource",
     ),
 )
 
@@ -231,11 +277,38 @@ def _mutmut(folder: Path, *args: str) -> str:
     return done.stdout
 
 
-def _diff(folder: Path, name: str) -> tuple[str, str]:
-    lines = _mutmut(folder, "show", name).splitlines()
+# mutmut's own diff of each mutant against the original function (what `mutmut show` prints),
+# for all mutants of a module in one process.
+_DIFFS = """
+import json, sys
+from mutmut.__main__ import find_mutant
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+names = json.load(sys.stdin)
+path = find_mutant(names[0]).path if names else None
+print(json.dumps({name: get_diff_for_mutant(name, path=path) for name in names}))
+"""
+
+
+def _changed_lines(diff: str) -> tuple[str, str]:
+    lines = diff.splitlines()
     removed = [ln[1:] for ln in lines if ln.startswith("-") and not ln.startswith("---")]
     added = [ln[1:] for ln in lines if ln.startswith("+") and not ln.startswith("+++")]
     return " ".join(s.strip() for s in removed), " ".join(s.strip() for s in added)
+
+
+def _diffs(folder: Path, names: list[str]) -> dict[str, tuple[str, str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _DIFFS],
+        cwd=folder,
+        input=json.dumps(names),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"reading the mutants of {folder.name} failed")
+    return {name: _changed_lines(diff) for name, diff in json.loads(done.stdout).items()}
 
 
 def run(module: str) -> tuple[list[Mutant], float]:
@@ -250,15 +323,54 @@ def run(module: str) -> tuple[list[Mutant], float]:
     if done.returncode != 0:
         sys.stderr.write(log.read_text()[-4000:])
         raise SystemExit(f"mutmut run failed for {module} (log: {log})")
-    mutants = []
+    statuses = {}
     for line in _mutmut(folder, "results", "--all", "true").splitlines():
         found = re.fullmatch(r"\s*(\S+): (.+)", line)
-        if not found:
-            continue
-        name, status = found.groups()
-        removed, added = ("", "") if status in ("killed", "timeout") else _diff(folder, name)
-        mutants.append(Mutant(name, module, function_of(name), status, removed, added))
+        if found:
+            statuses[found.group(1)] = found.group(2)
+    diffs = _diffs(folder, list(statuses))
+    mutants = [
+        Mutant(name, module, function_of(name), status, *diffs[name])
+        for name, status in statuses.items()
+    ]
     return mutants, seconds
+
+
+def run_by_hand(modules: list[str]) -> list[tuple[HandMutant, bool]]:
+    """Each hand mutant in a copy of the package that the tests import instead of `provider/`."""
+    copy = WORK / "by-hand"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(ROOT / "provider" / "connect_numbers", copy / "connect_numbers")
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+
+    def tests_pass(module: str) -> bool:
+        tests = [f"{UNIT}/{name}" for name in MODULES[module]]
+        command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True).returncode == 0
+
+    imported = subprocess.run(
+        [sys.executable, "-c", "import connect_numbers; print(connect_numbers.__file__)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if not imported.startswith(str(copy)):
+        raise SystemExit(f"the tests would import {imported.strip()}, not the copy")
+    results = []
+    for module in modules:
+        source = copy / "connect_numbers" / f"{module}.py"
+        original = source.read_text()
+        if not tests_pass(module):
+            raise SystemExit(f"{module}: its tests fail on the unmutated copy")
+        for mutant in (m for m in HAND_MUTANTS if m.module == module):
+            if original.count(mutant.original) != 1:
+                raise SystemExit(f"{module}: hand mutant no longer matches: {mutant.original!r}")
+            source.write_text(original.replace(mutant.original, mutant.mutated))
+            results.append((mutant, not tests_pass(module)))
+            source.write_text(original)
+    return results
 
 
 def _cell(text: str) -> str:
@@ -282,30 +394,37 @@ def _source_state() -> str:
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     paths = [f"provider/connect_numbers/{m}.py" for m in MODULES]
+    paths += sorted({f"{UNIT}/{name}" for names in MODULES.values() for name in names})
     dirty = subprocess.run(
         ["git", "status", "--porcelain", "--", *paths], cwd=ROOT, capture_output=True, text=True
     ).stdout.split()
-    changed = sorted(p.rsplit("/", 1)[1] for p in dirty if p.endswith(".py"))
+    changed = sorted({p.rsplit("/", 1)[1] for p in dirty if p.endswith(".py")})
     suffix = f", with uncommitted changes to {', '.join(changed)}" if changed else ""
     return f"commit {head}{suffix}"
 
 
 INTRO = """
-Not part of CI or `scripts/test.sh`. Each module's mutants run only the unit tests listed for
-it (files under `tests/unit/provider/`); of those, mutmut runs per mutant the tests that call
-the mutated function. A mutant that makes the tests time out is detected, and counted as
-killed. A surviving mutant is left only with a reason, given below; `scripts/mutation.py`
-fails the run on a survivor without one, and on any survivor on a line that compares against
-a limit (a line naming `maximum`, `limit` or `overflow`), whatever its reason.
+Not part of CI or `scripts/test.sh`; the script installs its pinned mutmut into `.venv` on
+first use (it is not in `requirements-dev.txt`). Each module's mutants run only the unit tests
+listed for it (files under `tests/unit/provider/`); of those, mutmut runs per mutant the tests
+that call the mutated function. A mutant that makes the tests time out is detected, and is
+counted as killed. A surviving mutant is left only with a reason, given below;
+`scripts/mutation.py` fails the run on a survivor without one, and on any survivor on a line
+that compares against a limit (a line naming `maximum`, `limit` or `overflow`), whatever its
+reason.
 
-mutmut mutates code inside functions and methods only. Module-level values (the limits
-themselves in `limits.py`, the field declarations in `inputs.py`) are not mutated; the limits
-are held to botocore's Connect model by
-`test_each_limit_equals_the_maximum_in_botocores_connect_model`.
+mutmut mutates the bodies of undecorated functions and methods only. What it cannot reach
+and that decides a limit, namely the limits themselves in `limits.py` and the property
+`Owner.tag` in `ownership.py`, is mutated by hand (`HAND_MUTANTS` in the script) in a copy of
+the package, and each hand mutant must fail the module's tests too. The field declarations in
+`inputs.py` (their lambdas included) are not mutated; `test_input_spec` and `test_read` cover
+them.
 """
 
 
-def render(results: dict[str, tuple[list[Mutant], float]]) -> str:
+def render(
+    results: dict[str, tuple[list[Mutant], float]], by_hand: list[tuple[HandMutant, bool]]
+) -> str:
     out = [
         "# Mutation testing report",
         "",
@@ -325,6 +444,32 @@ def render(results: dict[str, tuple[list[Mutant], float]]) -> str:
         tests = ", ".join(name.removesuffix(".py") for name in MODULES[module])
         out.append(f"| `{module}.py` | {row[0]} | {row[1]} | {row[2]} | {seconds:.0f} | {tests} |")
     out.append(f"| **all** | **{totals[0]}** | **{totals[1]}** | **{totals[2]}** | | |")
+    out += [
+        "",
+        "## Mutants of the lines that compare against a limit",
+        "",
+        "| Module | Line | Mutants | Killed |",
+        "|---|---|---:|---:|",
+    ]
+    for module, (mutants, _) in results.items():
+        by_line: dict[str, list[Mutant]] = {}
+        for m in mutants:
+            if is_limit_line(m.removed):
+                by_line.setdefault(m.removed, []).append(m)
+        for line, group in by_line.items():
+            killed = sum(m.killed for m in group)
+            out.append(f"| `{module}.py` | {_cell(line)} | {len(group)} | {killed} |")
+    out += [
+        "",
+        "## Mutants made by hand",
+        "",
+        "| Module | Original | Mutated | Killed |",
+        "|---|---|---|---|",
+    ]
+    for mutant, killed in by_hand:
+        original, mutated = (" ".join(t.split()) for t in (mutant.original, mutant.mutated))
+        verdict = "yes" if killed else "**NO**"
+        out.append(f"| `{mutant.module}.py` | {_cell(original)} | {_cell(mutated)} | {verdict} |")
     out += ["", "## Surviving mutants and why they are left", ""]
     for module, (mutants, _) in results.items():
         left = [m for m in mutants if not m.killed]
@@ -354,13 +499,17 @@ def main(argv: list[str]) -> int:
         mutants = results[module][0]
         killed = sum(m.killed for m in mutants)
         print(f"   {len(mutants)} mutants, {killed} killed, {len(mutants) - killed} surviving")
-    text = render(results)
+    print("== by hand: what mutmut does not mutate")
+    by_hand = run_by_hand([m for m in modules if any(h.module == m for h in HAND_MUTANTS)])
+    print(f"   {len(by_hand)} mutants, {sum(k for _, k in by_hand)} killed")
+    text = render(results, by_hand)
     if argv:
         print(text)
     else:
         REPORT.write_text(text)
         print(f"wrote {REPORT.relative_to(ROOT)}")
     problems = [p for mutants, _ in results.values() for p in _problems(mutants)]
+    problems += [f"HAND MUTANT NOT KILLED: {m}" for m, killed in by_hand if not killed]
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

@@ -18,9 +18,36 @@ def test_an_instance_id_containing_a_colon_is_neither_an_id_nor_an_arn() -> None
     assert len(reasons) == 1 and "neither an instance id nor an instance ARN" in reasons[0]
 
 
-def test_a_blank_instance_id_is_reported_missing() -> None:
+def test_a_blank_instance_id_is_refused_pointing_to_target_arn() -> None:
     reasons = input_checks.instance_id("   ")
     assert len(reasons) == 1 and "instance_id is required" in reasons[0]
+    assert "set target_arn" in reasons[0]
+
+
+def test_an_empty_target_arn_is_refused_saying_what_a_target_is() -> None:
+    assert input_checks.target_arn("") == [
+        "target_arn must be an instance ARN or a traffic distribution group ARN"
+    ]
+
+
+def test_a_target_arn_that_is_not_text_is_refused_saying_what_a_target_is() -> None:
+    assert input_checks.target_arn(5) == [
+        "target_arn must be an instance ARN or a traffic distribution group ARN"
+    ]
+
+
+def test_an_arn_of_another_kind_as_target_is_refused_naming_the_arn() -> None:
+    queue = "arn:aws:connect:us-east-1:123456789012:queue/q"
+    [reason] = input_checks.target_arn(queue)
+    assert reason.startswith(f"'{queue}' is neither")
+
+
+def test_neither_target_nor_instance_ends_with_both_stack_config_keys() -> None:
+    [failure] = input_checks.one_target(None, None)
+    assert failure.property == "instance_id"
+    assert failure.reason.endswith(
+        "(stack config connect-numbers:instanceId or connect-numbers:targetArn)"
+    )
 
 
 def test_an_empty_source_number_arn_is_reported_missing() -> None:
