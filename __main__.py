@@ -1,6 +1,7 @@
 """The root stack: every number declared in stack config becomes an ImportedPhoneNumber.
 
-Config (namespace `connect-numbers`): `instanceId` (id or ARN of the Connect instance) and
+Config (namespace `connect-numbers`): `instanceId` (id or ARN of the Connect instance) or
+`targetArn` (an instance or traffic distribution group ARN), and
 `numbers`, a list of entries with a `name` and the per-number keys of the inputs table in
 README.md (`sourcePhoneNumberArn`, `description`, `tags`, ...). AWS settings come from
 `aws:region` / `aws:profile` and, for the local service, `connect-numbers:endpoint`.
