@@ -404,10 +404,14 @@ def _source_state() -> str:
 
 
 INTRO = """
-Not part of CI or `scripts/test.sh`; the script installs its pinned mutmut into `.venv` on
-first use (it is not in `requirements-dev.txt`). Each module's mutants run only the unit tests
-listed for it (files under `tests/unit/provider/`); of those, mutmut runs per mutant the tests
-that call the mutated function. A mutant that makes the tests time out is detected, and is
+Run `scripts/mutation.sh` from the repository root to rewrite this report (about two minutes);
+`scripts/mutation.sh waiter` runs one module and prints its part. Not part of CI or
+`scripts/test.sh`; the script installs its pinned mutmut into `.venv` on first use (it is not
+in `requirements-dev.txt`).
+
+Each module's mutants run only the unit tests listed for it (files under
+`tests/unit/provider/`); of those, mutmut runs per mutant the tests that call the mutated
+function. A mutant that makes the tests time out is detected, and is
 counted as killed. A surviving mutant is left only with a reason, given below;
 `scripts/mutation.py` fails the run on a survivor without one, and on any survivor on a line
 that compares against a limit (a line naming `maximum`, `limit` or `overflow`), whatever its
