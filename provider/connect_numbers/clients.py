@@ -33,7 +33,7 @@ USER_AGENT = "connect-numbers/0.1.0"
 # Standard mode: backoff with jitter for throttling, 5xx and connection errors. Not adaptive
 # mode: its one rate limiter for all operations of the client would pace a second time, and
 # coarser, what the call plan already paces per operation. Six attempts per call; throttling
-# that outlasts them is ridden out by `connect_api.ThrottleRetry`.
+# that outlasts them is ridden out by `throttle_retry.ThrottleRetry`.
 MAX_ATTEMPTS = 6  # the first call plus five retries
 MAX_POOL_CONNECTIONS = 64
 

@@ -1,39 +1,27 @@
 """The AWS boundary: the Amazon Connect calls the provider makes, and nothing else.
 
-Why: this is the only module that sees botocore. It turns responses into `model` values and every
-botocore failure into one of our error types, so the provider logic above it is written (and
-read) in terms of phone numbers and ownership, never HTTP codes.
+Why: with `aws_errors` (which turns every botocore failure into one of our error types) this is
+the only code that sees botocore. It turns responses into `phone_number` values, so the provider
+logic above it is written (and read) in terms of phone numbers and ownership, never HTTP codes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import botocore.exceptions
-
 from .arns import ArnError, parse_instance_arn
-from .call_plan import THROTTLING_CODES, CallPlan, deadline_of_calls, plan_of
+from .aws_errors import calling
+from .call_plan import CallPlan, plan_of
 from .errors import (
-    AccessDeniedError,
-    ConfigurationError,
-    ConnectNumbersError,
-    IdempotencyConflictError,
     NotFoundError,
-    QuotaExceededError,
-    ResourceInUseError,
-    ServiceError,
-    ThrottledError,
 )
 from .limits import client_token_problem
-from .pacing import PacedPastDeadlineError
 from .phone_number import NumberRef, PhoneNumber, Status
 from .targets import TrafficDistributionGroup
-from .waiter import Backoff, Clock, DeadlineExceeded, Done, Pending, Schedule, wait_until
+from .throttle_retry import ThrottleRetry
+from .waiter import Schedule
 
 if TYPE_CHECKING:
     from mypy_boto3_connect import ConnectClient
@@ -42,76 +30,9 @@ else:
     ConnectClient = Any
     ClaimedPhoneNumberSummaryTypeDef = Any
 
-_DENIED_ACTION = re.compile(r"perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)")
 LIST_PAGE_SIZE = 1000
-# How long one call keeps going through throttling after botocore's own retries give up, when
-# the caller gives no deadline of its own.
-DEFAULT_RETRY_SECONDS = 300.0
 
 T = TypeVar("T")
-
-
-def iam_action(operation: str) -> str:
-    """The IAM action behind a Connect API operation (they share the name)."""
-    return f"connect:{operation}"
-
-
-def translate(err: botocore.exceptions.ClientError, operation: str) -> ServiceError:
-    """One of our error types for a botocore ClientError, keeping code and request id."""
-    error: Mapping[str, Any] = err.response.get("Error", {})
-    meta: Mapping[str, Any] = err.response.get("ResponseMetadata", {})
-    code = str(error.get("Code", "Unknown"))
-    message = str(error.get("Message", "") or "")
-    request_id = meta.get("RequestId") or None
-    status = meta.get("HTTPStatusCode")
-    if code in ("AccessDeniedException", "AccessDenied") or status == 403:
-        match = _DENIED_ACTION.search(message)
-        action = match.group(1) if match else iam_action(operation)
-        return AccessDeniedError(operation, action, message, request_id)
-    if code in THROTTLING_CODES or status == 429:
-        return ThrottledError(operation, code, message, request_id)
-    if code == "ResourceNotFoundException":
-        return NotFoundError(operation, code, message, request_id)
-    if code == "ResourceInUseException":
-        return ResourceInUseError(
-            operation,
-            code,
-            message,
-            request_id,
-            hint="Another change to this number may still be in progress; run again shortly",
-        )
-    if code == "IdempotencyException":
-        return IdempotencyConflictError(operation, code, message, request_id)
-    if code == "ServiceQuotaExceededException":
-        return QuotaExceededError(operation, code, message, request_id)
-    return ServiceError(operation, code, message, request_id)
-
-
-@contextlib.contextmanager
-def calling(operation: str) -> Iterator[None]:
-    """Translate whatever botocore raises during `operation` into our errors."""
-    try:
-        yield
-    except botocore.exceptions.ClientError as err:
-        raise translate(err, operation) from None
-    except botocore.exceptions.NoCredentialsError:
-        raise ConfigurationError(
-            f"{operation}: no AWS credentials found. Set aws:profile (stack config), AWS_PROFILE "
-            "or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables"
-        ) from None
-    except botocore.exceptions.NoRegionError:
-        raise ConfigurationError(
-            f"{operation}: no AWS Region; set aws:region or AWS_REGION"
-        ) from None
-    except botocore.exceptions.EndpointConnectionError as err:
-        raise ConfigurationError(
-            f"{operation}: could not reach Amazon Connect at {err.kwargs.get('endpoint_url')}; "
-            "check the network and connect-numbers:endpoint / AWS_ENDPOINT_URL_CONNECT"
-        ) from None
-    except botocore.exceptions.ParamValidationError as err:
-        raise ConnectNumbersError(f"{operation}: invalid request: {err}") from None
-    except botocore.exceptions.BotoCoreError as err:
-        raise ConnectNumbersError(f"{operation} failed: {err}") from None
 
 
 def _instance_id_from_target(target_arn: str) -> str:
@@ -145,49 +66,6 @@ def _token(token: str) -> str:
     if problem:
         raise ValueError(problem)
     return token
-
-
-@dataclass(frozen=True)
-class ThrottleRetry:
-    """Calls again while Connect throttles, until a deadline, and hands the deadline to pacing.
-
-    Why: botocore's retry quota is shared by the whole client, so when hundreds of numbers are
-    refreshed or imported at once the quota can run dry and a throttled call fails at once. Our
-    calls are idempotent (reads, or writes with a ClientToken that the retry reuses), so waiting
-    with backoff and calling again is safe; only a call still throttled at the deadline fails.
-    The deadline is the resource's: `deadline` if given, else `timeout` seconds after the call
-    starts. Pacing (`call_plan`) does not send a call whose turn comes after it.
-    """
-
-    clock: Clock = field(default_factory=Clock)
-    backoff: Backoff = field(default_factory=Backoff)
-    timeout: float = DEFAULT_RETRY_SECONDS
-    deadline: float | None = None
-
-    def run(self, call: Callable[[], T]) -> T:
-        last: list[ThrottledError] = []
-        start = self.clock.now()
-        ends = [start + self.timeout] + ([self.deadline] if self.deadline is not None else [])
-        deadline = min(ends)
-        # timeout 0, no deadline: one call (botocore retries only), sent whenever its turn comes.
-        turn_by = None if self.timeout <= 0 and self.deadline is None else deadline
-
-        def attempt() -> Done[T] | Pending:
-            try:
-                with deadline_of_calls(turn_by, self.clock.now):
-                    return Done(call())
-            except PacedPastDeadlineError:
-                raise  # waiting longer cannot help
-            except ThrottledError as err:
-                last.append(err)
-                return Pending("throttled")
-
-        try:
-            return wait_until(
-                attempt, deadline=deadline, clock=self.clock, backoff=self.backoff, poll_first=True
-            )
-        except DeadlineExceeded:
-            raise last[-1] from None
 
 
 class ConnectApi:

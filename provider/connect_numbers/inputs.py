@@ -5,7 +5,8 @@ how it is checked (limits in `limits`), which stack-config key sets it, what it 
 how it reads back from a live number. Check, diff, read, the outputs, the stack-config parser
 and the README table all derive from `INPUTS`. To add an input, add a field here and to
 `ImportedPhoneNumberArgs` and `InputsAsOutputs` below (they give users' type checkers a typed
-signature; a test holds them to the fields), then regenerate the README table.
+signature; a test holds them to the fields), then regenerate the README table. The module is
+longer than the others on purpose: it is the one home of every input.
 """
 
 from __future__ import annotations

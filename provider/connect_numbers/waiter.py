@@ -131,6 +131,7 @@ def wait_until(
     when nothing was just changed (read, delete), and leave it off right after a mutating call,
     whose result is never immediate.
     """
+    # One loop, kept whole so the deadline arithmetic reads in one place (hence over 40 lines).
     clock = clock or Clock()
     plan: Schedule = schedule or backoff or Backoff()
     log = log if log is not None else WaitLog()

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import clients
-from .connect_api import ConnectApi, ThrottleRetry
+from .connect_api import ConnectApi
 from .settings import AwsSettings
+from .throttle_retry import ThrottleRetry
 from .waiter import Backoff, Clock
 
 

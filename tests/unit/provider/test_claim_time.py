@@ -11,8 +11,9 @@ from botocore.stub import Stubber
 
 from connect_numbers.call_plan import CallPlan
 from connect_numbers.claim_time import HOLD_CHECK, HOLD_LIMIT, QUANTILE, STEP, ClaimTimes
-from connect_numbers.connect_api import ConnectApi, ThrottleRetry
+from connect_numbers.connect_api import ConnectApi
 from connect_numbers.phone_number import Status
+from connect_numbers.throttle_retry import ThrottleRetry
 from connect_numbers.waiter import Step
 
 from .fakes import (

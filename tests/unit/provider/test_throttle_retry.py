@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from connect_numbers.call_plan import time_left
-from connect_numbers.connect_api import ThrottleRetry
 from connect_numbers.errors import ThrottledError
 from connect_numbers.pacing import PacedPastDeadlineError
+from connect_numbers.throttle_retry import ThrottleRetry
 
 from .fakes import FakeClock
 
