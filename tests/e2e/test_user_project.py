@@ -12,6 +12,7 @@ import os
 import subprocess
 import time
 import venv
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,15 @@ def user_service(user_venv: UserVirtualenv, tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_provider_wheel_holds_only_the_provider_package(wheels: list[Path]) -> None:
+    (provider_wheel,) = [w for w in wheels if w.name.startswith("connect_numbers-")]
+    names = zipfile.ZipFile(provider_wheel).namelist()
+    assert "connect_numbers/provider.py" in names
+    outside = [n for n in names if not n.startswith(("connect_numbers/", "connect_numbers-"))]
+    assert outside == []
+    assert [n for n in names if "local_service" in n or "noop" in n or "bench" in n] == []
 
 
 def test_the_local_service_installs_and_starts_alone_without_the_provider(

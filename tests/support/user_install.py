@@ -30,10 +30,14 @@ _TEST_TOOLS = ("pytest==9.2.0", "hypothesis==6.170.17")
 
 
 def build_wheels(out_dir: Path) -> list[Path]:
-    """The provider and the local-service wheels, built the way a release would build them."""
+    """The provider and the local-service wheels, built the way a release would build them.
+
+    Each wheel is built from its sdist, as `python -m build` does by default, so nothing left
+    in a checkout's build/ folder (a renamed module, say) can slip into the wheel.
+    """
     for project in (REPO, REPO / "local-service"):
         subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--outdir", str(out_dir), str(project)],
+            [sys.executable, "-m", "build", "--outdir", str(out_dir), str(project)],
             check=True,
             capture_output=True,
         )
