@@ -121,6 +121,18 @@ def test_a_failed_import_reports_the_message_and_leaves_no_number(live: Live) ->
     assert live.live_numbers() == []
 
 
+def test_an_instance_at_its_phone_numbers_quota_fails_the_import_naming_the_quota(
+    live: Live,
+) -> None:
+    live.local_service.admin.set_settings(phone_numbers_per_instance=1)
+    live.create()
+    second = live.local_service.admin.create_source_number()
+    with pytest.raises(ImportFailedError, match="Phone numbers per instance") as caught:
+        live.create(source_phone_number_arn=second["PhoneNumberArn"], owner=OWNER + "-2")
+    assert "released" in str(caught.value)
+    assert len(live.live_numbers()) == 1
+
+
 def test_a_timed_out_create_is_resumed_by_the_next_up_with_one_number(live: Live) -> None:
     live.local_service.admin.set_timing(claim_delay=100.0)
     with pytest.raises(WaitTimeoutError) as caught:
