@@ -32,6 +32,7 @@ def test_the_readme_policy_lists_the_provider_calls_and_their_dependent_actions(
             f"connect:{op}"
             for op in (
                 "DescribePhoneNumber",
+                "DescribeTrafficDistributionGroup",
                 "ImportPhoneNumber",
                 "ListPhoneNumbersV2",
                 "ReleasePhoneNumber",
@@ -52,7 +53,7 @@ def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_
     admin.set_allowed_actions(policy)
     instances = [admin.create_instance("iam-a")["InstanceId"], admin.create_instance("iam-b")]
     other = instances[1]["InstanceId"]
-    sources = [admin.create_source_number()["PhoneNumberArn"] for _ in range(4)]
+    sources = [admin.create_source_number()["PhoneNumberArn"] for _ in range(5)]
     declared = [number("p0", sources[0], "zero", {"k": "v"}), number("p1", sources[1], "one")]
     instance = instances[0]
     invariants.scenario("iam-with-the-readme-policy", admin)
@@ -82,6 +83,11 @@ def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_
         ("connect:TagResource", lambda: _edit(declared, 1, tags={"new": "tag"}), root.up),
         ("connect:UntagResource", lambda: _edit(declared, 0, tags={}), root.up),
         ("connect:ImportPhoneNumber", lambda: declared.append(number("p2", sources[2])), root.up),
+        (
+            "sms-voice:DescribePhoneNumbers",
+            lambda: declared.append(number("p4", sources[4])),
+            root.up,
+        ),
         (
             "connect:ListPhoneNumbersV2",
             declare_p3_after_a_kill,
