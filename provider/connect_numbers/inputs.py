@@ -30,7 +30,6 @@ from .limits import (
 )
 from .ownership import OWNER_TAG_KEY, user_tags
 from .phone_number import PhoneNumber
-from .regions import reported_region
 from .targets import same_target_arn, target_arn_from_live
 
 NO_CALL = "no AWS call"
@@ -170,10 +169,9 @@ class NumberInputs:
             change=Change.NOT_COMPARED,
             applied_by="calls go to the Region in the number's ARN",
             check=checks.region,
+            # As declared, never filled in: read hands it back as the input, so a Region the
+            # user left out must stay out, or every refresh with drift would also show +region.
             from_live=lambda _, declared: declared.region,
-            as_output=lambda number, declared: reported_region(
-                number.phone_number_arn, declared.region
-            ),
         ).metadata(),
     )
     owner: str = field(

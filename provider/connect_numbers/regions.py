@@ -20,7 +20,6 @@ from .arns import (
     is_region,
     parse_arn,
     parse_instance_arn,
-    parse_phone_number_arn,
     parse_source_number_arn,
     parse_target_arn,
 )
@@ -50,14 +49,6 @@ def region_for_calls(
             "AWS_REGION"
         )
     return configured.region
-
-
-def reported_region(phone_number_arn: str, declared: str | None) -> str | None:
-    """The `region` output: the Region in the number's ARN, else what was declared."""
-    try:
-        return parse_phone_number_arn(phone_number_arn).region
-    except ArnError:
-        return declared
 
 
 def _parsed(value: Any, parse: Callable[[str], Arn]) -> Arn | None:

@@ -103,7 +103,7 @@ def outputs(**overrides: Any) -> dict[str, Any]:
         "owner": OWNER,
         "adopt": False,
         "wait_timeout_seconds": 600.0,
-        "region": REGION,
+        "region": None,
         "owner_generation": GENERATION,
         "__provider": "serialized-provider",
     }

@@ -24,7 +24,6 @@ from .fakes import (
     NUMBER_ARN,
     NUMBER_ID,
     OWNER,
-    REGION,
     SOURCE_ARN,
     harness,
     inputs,
@@ -92,7 +91,7 @@ def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() ->
         "owner": OWNER,
         "adopt": False,
         "wait_timeout_seconds": 600.0,
-        "region": REGION,
+        "region": None,
         "owner_generation": GENERATION,
     }
 

@@ -37,9 +37,21 @@ def test_drift_in_description_tags_and_instance_shows_in_outputs_and_inputs() ->
         "tags": {"x": "1"},
         "adopt": False,
         "wait_timeout_seconds": 600.0,
-        "region": "us-east-1",
+        "region": None,
         "owner": OWNER,
     }
+
+
+def test_a_region_is_read_back_as_declared_and_never_filled_in() -> None:
+    # A filled-in Region would show as +region beside every drift that refresh reports.
+    for declared in (None, "us-east-1"):
+        h = harness()
+        h.stub.add_response("describe_phone_number", summary(), {"PhoneNumberId": NUMBER_ID})
+        with h.stub:
+            result = h.provider.read(NUMBER_ID, outputs(region=declared))
+        assert result.inputs is not None and result.outs is not None
+        assert result.inputs["region"] == declared
+        assert result.outs["region"] == declared
 
 
 def test_an_unchanged_number_reads_back_its_inputs_exactly() -> None:
