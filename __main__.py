@@ -10,7 +10,7 @@ README.md (`sourcePhoneNumberArn`, `description`, `tags`, ...). AWS settings com
 import pulumi
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
-from connect_numbers.stack_config import NAMESPACE, read_stack_config
+from connect_numbers.inputs.stack_config import NAMESPACE, read_stack_config
 
 declared = read_stack_config(pulumi.Config(NAMESPACE))
 

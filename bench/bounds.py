@@ -13,7 +13,8 @@ Service bound, for N imports against token buckets (rate r, burst b) on ImportPh
 Engine bound (not the service's, reported beside it): the engine runs at most P resource
 operations at once (`--parallel`) and the provider process serves at most W of them at once
 (the dynamic-provider host's gRPC pool: 4 workers upstream, widened by the provider to
-`connect_numbers.host.HOST_WORKERS`), so at most C = min(P, W) creates are in flight; each
+`connect_numbers.engine.dynamic.host.HOST_WORKERS`),
+so at most C = min(P, W) creates are in flight; each
 lasts at least d, so  T_engine = ceil(N / C) * d.
 """
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from connect_numbers.host import HOST_WORKERS
+from connect_numbers.engine.dynamic.host import HOST_WORKERS
 
 from .settings import BenchSettings, Throttle
 

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from connect_local_service.admin_client import AdminClient
-from connect_numbers.host import HOST_WORKERS
+from connect_local_service.admin.client import AdminClient
+from connect_numbers.engine.dynamic.host import HOST_WORKERS
 from tests.support.local_service import start_local_service
 
 from . import report, waiting

@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from connect_local_service.admin_client import AdminClient
+from connect_local_service.admin.client import AdminClient
 
 from .bounds import import_bounds, refresh_bound
 from .cli import BenchStack, Timed

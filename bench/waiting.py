@@ -22,7 +22,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from connect_numbers.waiter import Backoff, Clock, Done, Pending, WaitLog, wait_until
+from connect_numbers.pacing.waiter import Backoff, Clock, Done, Pending, WaitLog, wait_until
 
 from .settings import BenchSettings
 

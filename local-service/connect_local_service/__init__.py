@@ -5,15 +5,15 @@ the default backend on a fresh machine, the ground truth of integration and end-
 and a service users can run in their own CI. Behaviour is documented in docs/local-service.md.
 """
 
-from .admin_client import AdminClient, AdminError
-from .runner import (
+from connect_local_service.admin.client import AdminClient, AdminError
+from connect_local_service.server.runner import (
     RunningLocalService,
     run_local_service,
     settings_to_args,
     spawn_local_service,
     start_subprocess,
 )
-from .service_settings import LocalServiceSettings, ThrottleRule
+from connect_local_service.server.service_settings import LocalServiceSettings, ThrottleRule
 
 __all__ = [
     "AdminClient",

@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from connect_local_service.server.cli import main
 
 sys.exit(main())

@@ -1,7 +1,7 @@
 """Amazon Connect imported phone numbers as Pulumi resources."""
 
-from .inputs import ImportedPhoneNumberArgs
-from .provider import ImportedPhoneNumberProvider
-from .resource import ImportedPhoneNumber
+from connect_numbers.engine.dynamic.resource import ImportedPhoneNumber
+from connect_numbers.inputs.spec import ImportedPhoneNumberArgs
+from connect_numbers.provider import ImportedPhoneNumberProvider
 
 __all__ = ["ImportedPhoneNumber", "ImportedPhoneNumberArgs", "ImportedPhoneNumberProvider"]

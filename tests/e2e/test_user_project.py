@@ -91,7 +91,10 @@ def user_service(user_venv: UserVirtualenv, tmp_path: Path) -> Iterator[str]:
 def test_the_provider_wheel_holds_only_the_provider_package(wheels: list[Path]) -> None:
     (provider_wheel,) = [w for w in wheels if w.name.startswith("connect_numbers-")]
     names = zipfile.ZipFile(provider_wheel).namelist()
-    assert "connect_numbers/provider.py" in names
+    assert (
+        "connect_numbers/provider.py" in names
+        and "connect_numbers/engine/dynamic/provider.py" in names
+    )
     outside = [n for n in names if not n.startswith(("connect_numbers/", "connect_numbers-"))]
     assert outside == []
     assert [n for n in names if "local_service" in n or "noop" in n or "bench" in n] == []

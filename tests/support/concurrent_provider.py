@@ -13,7 +13,7 @@ from typing import Any
 
 from pulumi.dynamic import ConfigureRequest, CreateResult, ResourceProvider
 
-from connect_numbers.host import adapt_dynamic_host
+from connect_numbers.engine.dynamic.host import adapt_dynamic_host
 
 IN_FLIGHT_ENV = "CONCURRENT_PROVIDER_IN_FLIGHT"
 _BARRIER: list[threading.Barrier] = []

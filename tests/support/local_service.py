@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from connect_local_service.runner import RunningLocalService, start_subprocess
+from connect_local_service.server.runner import RunningLocalService, start_subprocess
 
 LocalService = RunningLocalService
 

@@ -1,6 +1,6 @@
 """The only place that speaks SQL: SQLite state in, domain records (records.py) out."""
 
-from .database import Store
-from .transaction import Transaction
+from connect_local_service.store.database import Store
+from connect_local_service.store.transaction import Transaction
 
 __all__ = ["Store", "Transaction"]

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .schema import SCHEMA, SCHEMA_VERSION, TABLES
-from .transaction import Transaction
+from connect_local_service.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
+from connect_local_service.store.transaction import Transaction
 
 
 class Store:

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..records import QuotaEvent, RememberedAnswer
-from .rows import Rows
+from connect_local_service.domain.records import QuotaEvent, RememberedAnswer
+from connect_local_service.store.rows import Rows
 
 
 class LedgerRows(Rows):

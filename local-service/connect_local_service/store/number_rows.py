@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 
-from ..records import PhoneNumberRecord
-from .rows import Rows, where
+from connect_local_service.domain.records import PhoneNumberRecord
+from connect_local_service.store.rows import Rows, where
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(PhoneNumberRecord))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from ..records import InstanceRecord
-from .rows import Rows
+from connect_local_service.domain.records import InstanceRecord
+from connect_local_service.store.rows import Rows
 
 
 def _instance(row: sqlite3.Row) -> InstanceRecord:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..records import SourceNumberRecord
-from .rows import Rows
+from connect_local_service.domain.records import SourceNumberRecord
+from connect_local_service.store.rows import Rows
 
 
 def _source(row: sqlite3.Row) -> SourceNumberRecord:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .ledger_rows import LedgerRows
-from .number_rows import NumberRows
-from .resource_rows import ResourceRows
-from .source_rows import SourceRows
-from .traffic_group_rows import TrafficGroupRows
+from connect_local_service.store.ledger_rows import LedgerRows
+from connect_local_service.store.number_rows import NumberRows
+from connect_local_service.store.resource_rows import ResourceRows
+from connect_local_service.store.source_rows import SourceRows
+from connect_local_service.store.traffic_group_rows import TrafficGroupRows
 
 
 class Transaction(NumberRows, ResourceRows, SourceRows, TrafficGroupRows, LedgerRows):

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from connect_local_service.connect_handlers import HANDLERS as CONNECT_HANDLERS
-from connect_local_service.sms_voice_handlers import HANDLERS as SMS_HANDLERS
+from connect_local_service.wire.connect_handlers import HANDLERS as CONNECT_HANDLERS
+from connect_local_service.wire.sms_voice_handlers import HANDLERS as SMS_HANDLERS
 
 CONNECT = "connect"
 SMS = "pinpoint-sms-voice-v2"

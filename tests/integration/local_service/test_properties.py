@@ -16,8 +16,8 @@ from botocore.model import Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from connect_local_service.connect_handlers import HANDLERS as CONNECT_HANDLERS
-from connect_local_service.sms_voice_handlers import HANDLERS as SMS_HANDLERS
+from connect_local_service.wire.connect_handlers import HANDLERS as CONNECT_HANDLERS
+from connect_local_service.wire.sms_voice_handlers import HANDLERS as SMS_HANDLERS
 
 _SESSION = botocore.session.get_session()
 _PROPERTY_SETTINGS = settings(

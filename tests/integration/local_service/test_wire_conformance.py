@@ -10,8 +10,8 @@ import pytest
 from botocore.exceptions import ClientError
 from wire_check import RawAnswers, answer_problems
 
-from connect_local_service.connect_handlers import HANDLERS as CONNECT_HANDLERS
-from connect_local_service.sms_voice_handlers import HANDLERS as SMS_HANDLERS
+from connect_local_service.wire.connect_handlers import HANDLERS as CONNECT_HANDLERS
+from connect_local_service.wire.sms_voice_handlers import HANDLERS as SMS_HANDLERS
 
 _SESSION = botocore.session.get_session()
 MODELS = {name: _SESSION.get_service_model(name) for name in ("connect", "pinpoint-sms-voice-v2")}

@@ -6,9 +6,9 @@ import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 
 from connect_local_service import RunningLocalService
-from connect_numbers.clients import reset_clients
-from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
-from connect_numbers.waiter import Clock
+from connect_numbers.aws.clients import reset_clients
+from connect_numbers.engine.dynamic.provider import ImportedPhoneNumberProvider, Runtime
+from connect_numbers.pacing.waiter import Clock
 from tests.integration.provider.on_service import ProviderOnService
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from connect_local_service import RunningLocalService
-from connect_numbers.provider import ImportedPhoneNumberProvider
+from connect_numbers.engine.dynamic.provider import ImportedPhoneNumberProvider
 
 OWNER = "phones/dev/support-line"
 

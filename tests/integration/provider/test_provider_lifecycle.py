@@ -14,7 +14,8 @@ import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 
 from connect_local_service import RunningLocalService
-from connect_numbers.clients import reset_clients
+from connect_numbers.aws.clients import reset_clients
+from connect_numbers.engine.dynamic.provider import ImportedPhoneNumberProvider, Runtime
 from connect_numbers.errors import (
     AccessDeniedError,
     AdoptionRequiredError,
@@ -22,9 +23,8 @@ from connect_numbers.errors import (
     OwnedElsewhereError,
     WaitTimeoutError,
 )
-from connect_numbers.ownership import OWNER_TAG_KEY
-from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
-from connect_numbers.waiter import Clock
+from connect_numbers.pacing.waiter import Clock
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY
 
 pytestmark = pytest.mark.integration
 

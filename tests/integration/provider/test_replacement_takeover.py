@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from connect_numbers.ownership import GENERATION_OUTPUT, OWNER_TAG_KEY
+from connect_numbers.workflows.ownership import GENERATION_OUTPUT, OWNER_TAG_KEY
 from tests.integration.provider.on_service import OWNER, ProviderOnService
 
 pytestmark = pytest.mark.integration

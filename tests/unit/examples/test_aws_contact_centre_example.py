@@ -29,7 +29,7 @@ from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
 from connect_numbers import ImportedPhoneNumberProvider
-from connect_numbers.arns import parse_arn
+from connect_numbers.aws.arns import parse_arn
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "aws-contact-centre"
 REGION = "eu-west-2"

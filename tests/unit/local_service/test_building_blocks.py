@@ -6,13 +6,18 @@ import time
 
 import pytest
 
-from connect_local_service.arn_format import build_arn, parse_arn, partition_for, signing_region
-from connect_local_service.clock import VIRTUAL_EPOCH, Clock
-from connect_local_service.fault_injection import FaultRule, Faults
-from connect_local_service.phone_number_lifecycle import claim_time
-from connect_local_service.service_settings import LocalServiceSettings, ThrottleRule
+from connect_local_service.domain.arn_format import (
+    build_arn,
+    parse_arn,
+    partition_for,
+    signing_region,
+)
+from connect_local_service.domain.phone_number_lifecycle import claim_time
+from connect_local_service.guards.fault_injection import FaultRule, Faults
+from connect_local_service.guards.token_buckets import TokenBuckets
+from connect_local_service.server.clock import VIRTUAL_EPOCH, Clock
+from connect_local_service.server.service_settings import LocalServiceSettings, ThrottleRule
 from connect_local_service.store import Store
-from connect_local_service.token_buckets import TokenBuckets
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,12 @@ from typing import Any
 
 import pytest
 
-from connect_local_service.botocore_models import CONNECT, service_model
-from connect_local_service.model_constraints import ValidationFailure, compile_pattern, validate
+from connect_local_service.wire.botocore_models import CONNECT, service_model
+from connect_local_service.wire.model_constraints import (
+    ValidationFailure,
+    compile_pattern,
+    validate,
+)
 
 
 def _input(operation: str) -> Any:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from connect_local_service.botocore_models import CONNECT, error_status, service_model
-from connect_local_service.request_decoding import (
+from connect_local_service.wire.botocore_models import CONNECT, error_status, service_model
+from connect_local_service.wire.request_decoding import (
     RestJsonRouter,
     decode_json_target,
     decode_rest_json,

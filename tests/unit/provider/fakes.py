@@ -9,10 +9,10 @@ from typing import Any
 import boto3
 from botocore.stub import Stubber
 
-from connect_numbers.clients import ClientKey
-from connect_numbers.ownership import OWNER_TAG_KEY, Owner, generation_for
-from connect_numbers.provider import ImportedPhoneNumberProvider, Runtime
-from connect_numbers.waiter import Backoff, Clock
+from connect_numbers.aws.clients import ClientKey
+from connect_numbers.engine.dynamic.provider import ImportedPhoneNumberProvider, Runtime
+from connect_numbers.pacing.waiter import Backoff, Clock
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY, Owner, generation_for
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"

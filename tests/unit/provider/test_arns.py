@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers.arns import (
+from connect_numbers.aws.arns import (
     ArnError,
     instance_id_of,
     parse_instance_arn,

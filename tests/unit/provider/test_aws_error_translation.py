@@ -5,8 +5,8 @@ from __future__ import annotations
 import botocore.exceptions
 import pytest
 
-from connect_numbers.aws_errors import translate
-from connect_numbers.connect_api import ConnectApi
+from connect_numbers.aws.connect_api import ConnectApi
+from connect_numbers.aws.error_translation import translate
 from connect_numbers.errors import (
     AccessDeniedError,
     ConfigurationError,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pulumi.dynamic import Config, ConfigureRequest
 
-from connect_numbers.clients import ClientKey
-from connect_numbers.settings import AwsSettings, from_config
+from connect_numbers.aws.clients import ClientKey
+from connect_numbers.aws.settings import AwsSettings, from_config
 
 from .fakes import harness, summary
 

@@ -16,9 +16,10 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
 
-from connect_numbers import call_plan, clients
-from connect_numbers.call_plan import CallPlan, deadline_of_calls
-from connect_numbers.pacing import Budget, Budgets, PacedPastDeadlineError
+from connect_numbers.aws import clients
+from connect_numbers.pacing import call_plan
+from connect_numbers.pacing.budgets import Budget, Budgets, PacedPastDeadlineError
+from connect_numbers.pacing.call_plan import CallPlan, deadline_of_calls
 
 from .fakes import FakeClock
 

@@ -7,7 +7,7 @@ import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.runtime.rpc import UNKNOWN
 
-from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY
 
 from .fakes import INSTANCE_ARN, SOURCE_ARN, harness, inputs
 

@@ -9,12 +9,12 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from connect_numbers.call_plan import CallPlan
-from connect_numbers.claim_time import HOLD_CHECK, HOLD_LIMIT, QUANTILE, STEP, ClaimTimes
-from connect_numbers.connect_api import ConnectApi
-from connect_numbers.phone_number import Status
-from connect_numbers.throttle_retry import ThrottleRetry
-from connect_numbers.waiter import Step
+from connect_numbers.aws.connect_api import ConnectApi
+from connect_numbers.aws.throttle_retry import ThrottleRetry
+from connect_numbers.pacing.call_plan import CallPlan
+from connect_numbers.pacing.claim_time import HOLD_CHECK, HOLD_LIMIT, QUANTILE, STEP, ClaimTimes
+from connect_numbers.pacing.waiter import Step
+from connect_numbers.workflows.phone_number import Status
 
 from .fakes import (
     INSTANCE_ID,

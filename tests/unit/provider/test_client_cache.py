@@ -7,7 +7,7 @@ import threading
 import botocore.config
 import pytest
 
-from connect_numbers.clients import ClientCache, ClientKey, make_client
+from connect_numbers.aws.clients import ClientCache, ClientKey, make_client
 from connect_numbers.errors import ConfigurationError
 
 

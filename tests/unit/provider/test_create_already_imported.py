@@ -10,7 +10,7 @@ from connect_numbers.errors import (
     ImportFailedError,
     OwnedElsewhereError,
 )
-from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY
 
 from .fakes import (
     INSTANCE_ID,

@@ -13,7 +13,7 @@ from connect_numbers.errors import (
     UnexpectedOwnerError,
     WaitTimeoutError,
 )
-from connect_numbers.ownership import OWNER_TAG_KEY, Owner, generation_for
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY, Owner, generation_for
 
 from .fakes import (
     GENERATION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pulumi.runtime.rpc import UNKNOWN
 
-from connect_numbers.input_diff import release_warning
+from connect_numbers.inputs.diff import release_warning
 
 from .fakes import (
     INSTANCE_ARN,

@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 
-from connect_numbers import host
+from connect_numbers.engine.dynamic import host
 from connect_numbers.errors import ImportFailedError
 
 PULUMI_VERSION = tuple(int(part) for part in version("pulumi").split(".")[:3])

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from connect_numbers import input_checks
+from connect_numbers.inputs import checks as input_checks
 
 
 def test_an_instance_id_containing_a_slash_is_neither_an_id_nor_an_arn() -> None:

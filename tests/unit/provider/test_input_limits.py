@@ -10,10 +10,10 @@ import botocore.model
 import botocore.session
 import pytest
 
-from connect_numbers import limits
-from connect_numbers.connect_api import LIST_PAGE_SIZE
-from connect_numbers.input_bags import parse
-from connect_numbers.limits import ModelRef, client_token_problem
+from connect_numbers.aws.connect_api import LIST_PAGE_SIZE
+from connect_numbers.inputs import limits
+from connect_numbers.inputs.bags import parse
+from connect_numbers.inputs.limits import ModelRef, client_token_problem
 
 from .fakes import harness, inputs
 

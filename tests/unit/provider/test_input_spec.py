@@ -10,14 +10,20 @@ import pytest
 from pulumi.runtime.rpc import UNKNOWN
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
-from connect_numbers.input_bags import inputs_from_live, parse, with_defaults
-from connect_numbers.input_diff import IN_PLACE, REPLACING
-from connect_numbers.input_spec import Change, InputFacts, contains_unknown, kind_of, specs_of
-from connect_numbers.inputs import INPUTS, NO_CALL, USER_INPUTS, InputsAsOutputs, NumberInputs
-from connect_numbers.inputs_table import inputs_table
-from connect_numbers.outputs import COMPUTED
-from connect_numbers.phone_number import PhoneNumber, Status
-from connect_numbers.stack_config import PER_NUMBER, STACK_WIDE
+from connect_numbers.engine.outputs import COMPUTED
+from connect_numbers.inputs.bags import inputs_from_live, parse, with_defaults
+from connect_numbers.inputs.declaration import (
+    Change,
+    InputFacts,
+    contains_unknown,
+    kind_of,
+    specs_of,
+)
+from connect_numbers.inputs.diff import IN_PLACE, REPLACING
+from connect_numbers.inputs.readme_table import inputs_table
+from connect_numbers.inputs.spec import INPUTS, NO_CALL, USER_INPUTS, InputsAsOutputs, NumberInputs
+from connect_numbers.inputs.stack_config import PER_NUMBER, STACK_WIDE
+from connect_numbers.workflows.phone_number import PhoneNumber, Status
 
 from .fakes import INSTANCE_ID, OWNER, SOURCE_ARN, inputs
 

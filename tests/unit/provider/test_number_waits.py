@@ -7,16 +7,16 @@ from collections.abc import Iterator
 import pytest
 from botocore.stub import Stubber
 
-from connect_numbers.connect_api import ConnectApi
+from connect_numbers.aws.connect_api import ConnectApi
 from connect_numbers.errors import NotFoundError, ReleaseTimeoutError, WaitTimeoutError
-from connect_numbers.number_waits import (
+from connect_numbers.pacing.waiter import Backoff
+from connect_numbers.workflows.context import WorkflowContext
+from connect_numbers.workflows.number_waits import (
     until_gone,
     until_settled,
     until_settled_or_gone,
     wait_for_number,
 )
-from connect_numbers.waiter import Backoff
-from connect_numbers.workflow_context import WorkflowContext
 
 from .fakes import NUMBER_ID, FakeClock, make_client, summary
 

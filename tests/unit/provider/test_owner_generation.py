@@ -7,7 +7,7 @@ import re
 import botocore.session
 import pytest
 
-from connect_numbers.ownership import (
+from connect_numbers.workflows.ownership import (
     GENERATION_LENGTH,
     Decision,
     Owner,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from connect_numbers.ownership import GENERATION_OUTPUT, OWNER_TAG_KEY
+from connect_numbers.workflows.ownership import GENERATION_OUTPUT, OWNER_TAG_KEY
 
 from .fakes import (
     LIST_PARAMS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers.ownership import Decision, Owner, decide, owner_tag_value
+from connect_numbers.workflows.ownership import Decision, Owner, decide, owner_tag_value
 
 
 def test_owner_is_project_stack_and_resource_name() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from connect_numbers.errors import ThrottledError
-from connect_numbers.pacing import Budget, Budgets, PacedPastDeadlineError, Pacer
-from connect_numbers.waiter import Clock
+from connect_numbers.pacing.budgets import Budget, Budgets, PacedPastDeadlineError, Pacer
+from connect_numbers.pacing.waiter import Clock
 
 from .fakes import FakeClock
 

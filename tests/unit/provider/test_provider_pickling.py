@@ -8,7 +8,7 @@ import dill
 from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.dynamic.dynamic import serialize_provider
 
-from connect_numbers.provider import ImportedPhoneNumberProvider
+from connect_numbers.engine.dynamic.provider import ImportedPhoneNumberProvider
 
 from .fakes import harness
 

@@ -1,6 +1,6 @@
 """README.md's inputs table is the one generated from the input spec.
 
-After changing an input, print the table with `python -m connect_numbers.inputs_table` and
+After changing an input, print the table with `python -m connect_numbers.inputs.readme_table` and
 paste it between the two marker lines.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pathlib
 
-from connect_numbers.inputs_table import inputs_table
+from connect_numbers.inputs.readme_table import inputs_table
 
 README = pathlib.Path(__file__).resolve().parents[3] / "README.md"
 BEGIN, END = "<!-- inputs:begin -->", "<!-- inputs:end -->"

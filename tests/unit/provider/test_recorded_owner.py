@@ -4,9 +4,9 @@ tag is this create's."""
 
 from __future__ import annotations
 
-from connect_numbers.limits import TAG_VALUE_LENGTH
-from connect_numbers.ownership import OWNER_TAG_KEY, Owner, owner_tag_value
-from connect_numbers.phone_number import PhoneNumber, Status
+from connect_numbers.inputs.limits import TAG_VALUE_LENGTH
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY, Owner, owner_tag_value
+from connect_numbers.workflows.phone_number import PhoneNumber, Status
 
 from .fakes import NUMBER_ARN, NUMBER_ID, OWNER
 

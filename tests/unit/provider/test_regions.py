@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 
-from connect_numbers.clients import ClientKey
+from connect_numbers.aws.clients import ClientKey
 from connect_numbers.errors import ConfigurationError
 
 from .fakes import (

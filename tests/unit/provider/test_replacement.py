@@ -11,7 +11,7 @@ from pulumi.dynamic import Resource
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
 from connect_numbers.errors import QuotaExceededError
-from connect_numbers.ownership import GENERATION_OUTPUT, OWNER_TAG_KEY, Owner
+from connect_numbers.workflows.ownership import GENERATION_OUTPUT, OWNER_TAG_KEY, Owner
 
 from .fakes import (
     GENERATION,

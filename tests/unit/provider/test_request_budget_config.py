@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from connect_numbers.aws.settings import AwsSettings, budgets_from_config, from_config
 from connect_numbers.errors import ConfigurationError
-from connect_numbers.pacing import Budget, Budgets
-from connect_numbers.settings import AwsSettings, budgets_from_config, from_config
+from connect_numbers.pacing.budgets import Budget, Budgets
 
 
 class Config(dict[str, Any]):

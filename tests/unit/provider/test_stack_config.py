@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from connect_numbers import ImportedPhoneNumberArgs
-from connect_numbers.stack_config import (
+from connect_numbers.inputs.stack_config import (
     DeclaredNumber,
     StackConfigError,
     parse_stack_config,

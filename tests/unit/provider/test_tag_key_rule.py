@@ -17,9 +17,9 @@ import botocore.session
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from connect_numbers.input_checks import tag_key_problem
-from connect_numbers.limits import TAG_KEY_LENGTH, TAG_KEY_PATTERN
-from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.inputs.checks import tag_key_problem
+from connect_numbers.inputs.limits import TAG_KEY_LENGTH, TAG_KEY_PATTERN
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY
 
 
 @functools.cache

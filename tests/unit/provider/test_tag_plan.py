@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from connect_numbers.tag_plan import RemoveTags, SetTags, plan
+from connect_numbers.workflows.tag_plan import RemoveTags, SetTags, plan
 
 
 def test_nothing_to_do_when_tags_match() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers.call_plan import time_left
+from connect_numbers.aws.throttle_retry import ThrottleRetry
 from connect_numbers.errors import ThrottledError
-from connect_numbers.pacing import PacedPastDeadlineError
-from connect_numbers.throttle_retry import ThrottleRetry
+from connect_numbers.pacing.budgets import PacedPastDeadlineError
+from connect_numbers.pacing.call_plan import time_left
 
 from .fakes import FakeClock
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from connect_numbers.errors import AccessDeniedError, ImportFailedError, NotFoundError
-from connect_numbers.ownership import OWNER_TAG_KEY
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY
 
 from .fakes import (
     NUMBER_ARN,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from connect_numbers.ownership import OWNER_TAG_KEY, user_tags
+from connect_numbers.workflows.ownership import OWNER_TAG_KEY, user_tags
 
 
 def test_the_owner_tag_is_not_the_users() -> None:

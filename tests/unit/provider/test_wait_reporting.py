@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from connect_numbers.waiter import DeadlineExceeded, Done, Pending, WaitLog, wait_until
+from connect_numbers.pacing.waiter import DeadlineExceeded, Done, Pending, WaitLog, wait_until
 
 from .fakes import FakeClock
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from connect_numbers.waiter import (
+from connect_numbers.pacing.waiter import (
     Backoff,
     DeadlineExceeded,
     Done,

@@ -1,0 +1,1 @@
+"""What stands in front of every request: the IAM allow-list, injected faults and throttling."""

@@ -1,0 +1,3 @@
+"""The AWS boundary: the Connect calls, botocore's errors translated, throttling ridden out,
+clients, settings and Regions.
+"""

@@ -1,0 +1,52 @@
+"""What a change of inputs means for a number: nothing, an update in place, or a replacement.
+
+Why: the engine's default diff compares every input, `__provider` included, and cannot know that
+an instance id and an instance ARN name the same instance. Each input's declaration says whether
+a change is in place or a replacement, and how its values compare; only a new source number
+forces a replacement (and so, once the new number is imported, a release, which burns quota).
+Diff sees the engine's bags as they are, since during preview a new value may be unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from connect_numbers.inputs.bags import with_defaults
+from connect_numbers.inputs.declaration import Change, is_unknown
+from connect_numbers.inputs.spec import INPUTS
+
+REPLACING = tuple(spec for spec in INPUTS if spec.facts.change is Change.REPLACE)
+IN_PLACE = tuple(spec for spec in INPUTS if spec.facts.change is Change.IN_PLACE)
+
+
+@dataclass(frozen=True)
+class PropertyDiff:
+    changed: list[str]
+    replaces: list[str]
+
+
+def diff_properties(olds: Mapping[str, Any], news: Mapping[str, Any]) -> PropertyDiff:
+    """`olds` are the previous outputs (which repeat the inputs), `news` the checked inputs."""
+    old, new = with_defaults(olds), with_defaults(news)
+    changed = [s.name for s in REPLACING + IN_PLACE if s.differs(old[s.name], new[s.name])]
+    replacing = {spec.name for spec in REPLACING}
+    return PropertyDiff(changed=changed, replaces=[n for n in changed if n in replacing])
+
+
+def release_warning(phone_number_id: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> str:
+    number = olds.get("phone_number") or "unknown number"
+    who = olds.get("owner") or phone_number_id
+    new_source = news.get("source_phone_number_arn")
+    if is_unknown(new_source):
+        new_source = "a value known only after apply"
+    return (
+        f"connect-numbers WARNING: {who}: this plan RELEASES phone number {number} "
+        f"(id {phone_number_id}) from Amazon Connect once the new number is imported, because "
+        f"source_phone_number_arn changes from {olds.get('source_phone_number_arn')} to "
+        f"{new_source}. A released number may be "
+        "unavailable for up to 180 days, and claiming or importing then releasing more than 200% "
+        "of the phone-number quota within 180 days blocks new claims. Revert "
+        "source_phone_number_arn to keep the number."
+    )
