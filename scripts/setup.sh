@@ -58,6 +58,33 @@ else
   log "using the pulumi CLI built from source: $tools/pulumi ($cli_version)"
 fi
 
+# 2b. The YAML language host, built from the Go module proxy like the CLI (tools/pulumi-yaml is
+#     a wrapper module whose go.sum pins it; pulumi-yaml's own replace directives do not apply).
+#     Rebuilt only when missing or of another version, read back from the binary's build info.
+#     The build uses the default Go caches (`go env GOMODCACHE GOCACHE`): CI keeps both between
+#     runs, and a warm build cache turns a few cold minutes into seconds.
+yaml_version="$(cat "$root/tools/pulumi-yaml/VERSION")"
+yaml_host="$tools/pulumi-language-yaml"
+yaml_stamp="$tools/.pulumi-language-yaml"
+yaml_version_of() {
+  [ -x "$1" ] || return 0
+  if command -v go >/dev/null 2>&1; then
+    go version -m "$1" 2>/dev/null | awk '$1 == "mod" && $2 == "github.com/pulumi/pulumi-yaml" { print $3 }'
+  else
+    cat "$yaml_stamp" 2>/dev/null || true
+  fi
+}
+if [ "$(yaml_version_of "$yaml_host")" != "$yaml_version" ]; then
+  command -v go >/dev/null 2>&1 || { log "Go >= 1.25 is needed to build the Pulumi YAML language host"; exit 1; }
+  log "building pulumi-language-yaml $yaml_version from the Go module proxy (about 3-4 minutes when the Go build cache $(go env GOCACHE) is cold)"
+  rm -f "$yaml_host" "$yaml_stamp"
+  (cd "$root/tools/pulumi-yaml" && go build -trimpath \
+    -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version" \
+    -o "$yaml_host" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
+  echo "$yaml_version" > "$yaml_stamp"
+fi
+log "using the YAML language host built from source: $yaml_host ($yaml_version)"
+
 # 3. Pulumi's own scripts from the SDK's Go module (not in the PyPI wheel): the program runner
 #    that the language host starts, and the dynamic-provider plugin, which honours the
 #    project's runtime.options.virtualenv. The module version is the pinned CLI's SDK.
@@ -77,4 +104,4 @@ cat > "$tools/pulumi-language-python" <<SH
 PULUMI_LANGUAGE_PYTHON_EXEC="$tools/pulumi-language-python-exec" exec "$venv/bin/python" "$root/tools/langhost/pulumi_language_python.py" "\$@"
 SH
 chmod 0755 "$tools/pulumi-language-python"
-log "ready: pulumi $("$tools/pulumi" version) in $tools, Python SDK $sdk_version"
+log "ready: pulumi $("$tools/pulumi" version) in $tools, pulumi-language-yaml $yaml_version, Python SDK $sdk_version"
