@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from connect_local_service import AdminClient
-from tests.support.iam import readme_policy_actions
+from tests.support.iam import policy_actions
 from tests.support.local_service import LocalService, local_service
 
 
@@ -16,8 +16,9 @@ from tests.support.local_service import LocalService, local_service
 def service(tmp_path: Path) -> Iterator[LocalService]:
     """A local Connect service with short but real (time-based) claim and release delays.
 
-    It enforces exactly the README's IAM policy, so every end-to-end test also proves that the
-    documented policy is enough (the faults suite proves each action in it is needed).
+    It enforces exactly the IAM policy file (iam/connect-numbers-policy.json), so every
+    end-to-end test also proves that the published policy is enough (the faults suite proves
+    each action in it is needed).
     """
     args = [
         "--claim-delay",
@@ -25,7 +26,7 @@ def service(tmp_path: Path) -> Iterator[LocalService]:
         "--release-delay",
         "0.2",
         "--allowed-actions",
-        ",".join(readme_policy_actions()),
+        ",".join(policy_actions()),
     ]
     with local_service(tmp_path / "service.sqlite", args) as running:
         yield running

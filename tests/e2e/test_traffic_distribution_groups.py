@@ -1,7 +1,7 @@
 """A number for a traffic distribution group through the real CLI: the root stack declares
 `connect-numbers:targetArn`; the number is imported into the group's instance and moved to the
 group, then moved back to an instance in place when the stack declares `instanceId` instead.
-The local service enforces the README's IAM policy, so this also proves it covers groups."""
+The local service enforces the IAM policy file, so this also proves it covers groups."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Scenario 6: missing IAM permissions, with the local service enforcing an allow-list.
 
-The allow-list is the action list of the README's IAM policy (README.md), parsed from
-the document, so docs and provider cannot drift apart: every step of the lifecycle passes
-with exactly that policy, and without any one action the step that needs it fails with a
-message that names the action, and nothing is released.
+The allow-list is the action list of the IAM policy file users apply
+(iam/connect-numbers-policy.json), parsed from the file, so policy and provider cannot drift
+apart: every step of the lifecycle passes with exactly that policy, and without any one action
+the step that needs it fails with a message that names the action, and nothing is released.
 """
 
 from __future__ import annotations
@@ -14,39 +14,15 @@ from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.stacks import CliRun, RootStack, number, numbers_in_state
 from tests.support.aws import connect_client
-from tests.support.iam import readme_policy_actions
+from tests.support.iam import policy_actions, required_actions
 from tests.support.local_service import LocalService
 
 
-def policy_actions() -> list[str]:
-    return readme_policy_actions()
+def test_the_policy_file_lists_the_provider_calls_and_their_dependent_actions() -> None:
+    assert policy_actions() == required_actions()
 
 
-# Checked by IAM when the provider calls another action; the provider never calls it itself.
-DEPENDENT_ACTIONS = ("sms-voice:DescribePhoneNumbers",)  # of connect:ImportPhoneNumber
-
-
-def test_the_readme_policy_lists_the_provider_calls_and_their_dependent_actions() -> None:
-    assert policy_actions() == sorted(
-        [
-            f"connect:{op}"
-            for op in (
-                "DescribePhoneNumber",
-                "DescribeTrafficDistributionGroup",
-                "ImportPhoneNumber",
-                "ListPhoneNumbersV2",
-                "ReleasePhoneNumber",
-                "TagResource",
-                "UntagResource",
-                "UpdatePhoneNumber",
-                "UpdatePhoneNumberMetadata",
-            )
-        ]
-        + list(DEPENDENT_ACTIONS)
-    )
-
-
-def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_lacks(
+def test_each_step_passes_with_the_policy_file_and_fails_naming_the_action_it_lacks(
     root: RootStack, admin: AdminClient, service: LocalService
 ) -> None:
     policy = policy_actions()
@@ -56,7 +32,7 @@ def test_each_step_passes_with_the_readme_policy_and_fails_naming_the_action_it_
     sources = [admin.create_source_number()["PhoneNumberArn"] for _ in range(5)]
     declared = [number("p0", sources[0], "zero", {"k": "v"}), number("p1", sources[1], "one")]
     instance = instances[0]
-    invariants.scenario("iam-with-the-readme-policy", admin)
+    invariants.scenario("iam-with-the-policy-file", admin)
     root.declare(instance, declared)
     assert root.up().ok
     invariants.check(admin, root.export(), declared=declared, instance_id=instance)

@@ -1,22 +1,55 @@
-"""The README's IAM policy, read from the README itself, so docs and tests cannot drift apart."""
+"""The IAM policy users apply, read from `iam/connect-numbers-policy.json` itself.
+
+That file is the single source: the end-to-end and fault suites make the local service enforce
+exactly the actions it grants, and `tests/unit/local_service/test_iam_policy_file.py` holds it
+to the actions below, so the file, the docs and the tests cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import json
-import re
+from typing import Any
 
 from tests.support.engine import REPO
 
+POLICY_FILE = REPO / "iam" / "connect-numbers-policy.json"
 
-def readme_policy_actions() -> list[str]:
-    """Every action the README's least-privilege policy allows, sorted."""
-    text = (REPO / "README.md").read_text()
-    section = text.split("## IAM policy", 1)[1]
-    block = re.search(r"```json\n(.*?)```", section, re.S)
-    if block is None:
-        raise AssertionError("README.md has no JSON block under '## IAM policy'")
+# Every Connect API operation the provider calls (the IAM action has the operation's name).
+PROVIDER_CALLS = (
+    "connect:DescribePhoneNumber",
+    "connect:DescribeTrafficDistributionGroup",
+    "connect:ImportPhoneNumber",
+    "connect:ListPhoneNumbersV2",
+    "connect:ReleasePhoneNumber",
+    "connect:TagResource",
+    "connect:UntagResource",
+    "connect:UpdatePhoneNumber",
+    "connect:UpdatePhoneNumberMetadata",
+)
+
+# Checked by IAM when the provider calls another action; the provider never calls it itself.
+DEPENDENT_ACTIONS = ("sms-voice:DescribePhoneNumbers",)  # of connect:ImportPhoneNumber
+
+
+def policy_document() -> dict[str, Any]:
+    """The policy file, parsed; a file that is not JSON fails here."""
+    document: dict[str, Any] = json.loads(POLICY_FILE.read_text())
+    return document
+
+
+def statement_actions(statement: dict[str, Any]) -> list[str]:
+    listed = statement["Action"]
+    return [listed] if isinstance(listed, str) else list(listed)
+
+
+def policy_actions() -> list[str]:
+    """Every action the policy file allows, sorted: the allow-list the tests enforce."""
     actions: set[str] = set()
-    for statement in json.loads(block.group(1))["Statement"]:
-        listed = statement["Action"]
-        actions.update([listed] if isinstance(listed, str) else listed)
+    for statement in policy_document()["Statement"]:
+        actions.update(statement_actions(statement))
     return sorted(actions)
+
+
+def required_actions() -> list[str]:
+    """What the policy must grant, no more: the provider's calls and their dependent actions."""
+    return sorted([*PROVIDER_CALLS, *DEPENDENT_ACTIONS])
