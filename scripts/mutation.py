@@ -48,8 +48,8 @@ _SPEC_TESTS = (
 
 # Module -> the test files (under tests/unit/provider) whose tests may kill its mutants.
 MODULES: dict[str, tuple[str, ...]] = {
-    "limits": ("test_input_limits.py",),
-    "input_checks": (
+    "inputs/limits": ("test_input_limits.py",),
+    "inputs/checks": (
         "test_check.py",
         "test_input_checks.py",
         "test_input_limits.py",
@@ -57,13 +57,13 @@ MODULES: dict[str, tuple[str, ...]] = {
         "test_regions.py",
         "test_targets.py",
     ),
-    "tag_plan": ("test_tag_plan.py",),
-    "waiter": ("test_waiter.py", "test_wait_reporting.py"),
-    "input_diff": ("test_diff.py",),
-    "input_spec": _SPEC_TESTS,
-    "inputs": _SPEC_TESTS,
-    "input_bags": _SPEC_TESTS,
-    "ownership": (
+    "workflows/tag_plan": ("test_tag_plan.py",),
+    "pacing/waiter": ("test_waiter.py", "test_wait_reporting.py"),
+    "inputs/diff": ("test_diff.py",),
+    "inputs/declaration": _SPEC_TESTS,
+    "inputs/spec": _SPEC_TESTS,
+    "inputs/bags": _SPEC_TESTS,
+    "workflows/ownership": (
         "test_ownership.py",
         "test_owner_generation.py",
         "test_owner_tags_without_generation.py",
@@ -89,14 +89,14 @@ class Left:
 
 LEFT: tuple[Left, ...] = (
     Left(
-        "input_checks",
+        "inputs/checks",
         "tag_key_problem",
         'not in "LZN"',
         'not in "XXLZNXX"',
         "equivalent: a Unicode general category starts with L, M, N, P, S, Z or C, never X",
     ),
     Left(
-        "input_checks",
+        "inputs/checks",
         "_tag",
         "if is_unknown(value):",
         "if is_unknown(None):",
@@ -104,7 +104,7 @@ LEFT: tuple[Left, ...] = (
         "run instead pass it too",
     ),
     Left(
-        "waiter",
+        "pacing/waiter",
         "Backoff.ceiling",
         "if attempt >= 64:",
         "",
@@ -113,7 +113,7 @@ LEFT: tuple[Left, ...] = (
         "long before attempt 64",
     ),
     Left(
-        "input_spec",
+        "inputs/declaration",
         "InputSpec.differs",
         "if contains_unknown(new):",
         "if contains_unknown(None):",
@@ -135,7 +135,7 @@ class HandMutant:
 
 def _limit_raised(subject: str, maximum: str) -> HandMutant:
     declared = f'"{subject}",\n    {maximum},'
-    return HandMutant("limits", declared, declared.replace(f"{maximum},", f"{maximum} + 1,"))
+    return HandMutant("inputs/limits", declared, declared.replace(f"{maximum},", f"{maximum} + 1,"))
 
 
 HAND_MUTANTS: tuple[HandMutant, ...] = (
@@ -145,20 +145,20 @@ HAND_MUTANTS: tuple[HandMutant, ...] = (
     _limit_raised("tag key", "128"),
     _limit_raised("tag value", "256"),
     _limit_raised("ClientToken", "500"),
-    HandMutant("limits", 'Limit("wait", 24 * 3600,', 'Limit("wait", 24 * 3600 + 1,'),
-    HandMutant("limits", "TAGS_PER_NUMBER.maximum - 1,", "TAGS_PER_NUMBER.maximum,"),
+    HandMutant("inputs/limits", 'Limit("wait", 24 * 3600,', 'Limit("wait", 24 * 3600 + 1,'),
+    HandMutant("inputs/limits", "TAGS_PER_NUMBER.maximum - 1,", "TAGS_PER_NUMBER.maximum,"),
     HandMutant(
-        "ownership",
+        "workflows/ownership",
         "TAG_VALUE_LENGTH.maximum - len(suffix)",
         "TAG_VALUE_LENGTH.maximum - len(suffix) + 1",
     ),
     HandMutant(
-        "ownership",
+        "workflows/ownership",
         "TAG_VALUE_LENGTH.maximum - len(suffix)",
         "TAG_VALUE_LENGTH.maximum - len(suffix) - 1",
     ),
     HandMutant(
-        "ownership",
+        "workflows/ownership",
         "        if not self.generation:\n            return self.resource",
         "        if self.generation:\n            return self.resource",
     ),
