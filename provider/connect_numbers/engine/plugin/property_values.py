@@ -3,6 +3,8 @@
 Why: `inputs`, `workflows` and `engine.outputs` were written for the dynamic provider, which sees
 plain Python values with unknowns as Pulumi's UNKNOWN sentinel string. Converting at the edge,
 and mapping `Computed` to that same sentinel, lets the plugin call the shared code unchanged.
+On the way out an unknown stays the sentinel string: that string is the wire form of an unknown
+(the engine reads it as computed), and the SDK's `marshal` has no case for `Computed`.
 Secrets are unwrapped on the way in (nothing here is secret, see `aws.settings`); integers
 become floats on the way out, the only number the protocol has.
 """
@@ -33,9 +35,7 @@ def plain_map(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
 
 
 def to_property(value: Any) -> PropertyValue:
-    """One plain value as a property; the UNKNOWN sentinel becomes `Computed`."""
-    if isinstance(value, str) and value == UNKNOWN:
-        return PropertyValue.computed()
+    """One plain value as a property; the UNKNOWN sentinel goes out as itself (see above)."""
     if isinstance(value, bool) or value is None or isinstance(value, str | float):
         return PropertyValue(value)
     if isinstance(value, int):

@@ -14,6 +14,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +42,7 @@ from pulumi.provider.experimental.provider import (
     UpdateResponse,
 )
 
+from connect_numbers.aws.arns import is_traffic_distribution_group_arn
 from connect_numbers.aws.settings import PROVIDER_ARG_KEYS, AwsSettings, from_config
 from connect_numbers.engine.calls import arn_in, checked, context_for, recorded_owner
 from connect_numbers.engine.outputs import STABLE, outputs, planned_outputs
@@ -56,12 +58,14 @@ from connect_numbers.errors import ConnectNumbersError
 from connect_numbers.inputs.bags import inputs_from_live, parse
 from connect_numbers.inputs.diff import DetailKind, detailed_changes, release_warning
 from connect_numbers.inputs.schema import package_schema
+from connect_numbers.inputs.spec import NumberInputs
 from connect_numbers.workflows import converge as converge_workflow
 from connect_numbers.workflows import create as create_workflow
 from connect_numbers.workflows import refresh as refresh_workflow
 from connect_numbers.workflows import release as release_workflow
 from connect_numbers.workflows.context import Runtime
 from connect_numbers.workflows.ownership import OWNER_TAG_KEY, Owner
+from connect_numbers.workflows.phone_number import PhoneNumber
 
 TYPE_TOKEN = "connect-numbers:index:ImportedPhoneNumber"
 WORKERS = 64
@@ -167,6 +171,7 @@ class ImportedPhoneNumberPlugin(Provider):
             return ReadResponse(None, {}, {})
         if importing:
             owner = _importing_owner(id_, owner_from_urn(urn), number.tags.get(OWNER_TAG_KEY))
+            stored = _declared_as_live(stored, number)
         else:
             owner = recorded_owner(stored.owner, props)
         user_set = user_set_timeout(props)
@@ -208,6 +213,13 @@ class ImportedPhoneNumberPlugin(Provider):
 
 class OwnedElsewhereError(ConnectNumbersError):
     """`pulumi import` of a number that another stack's resource manages."""
+
+
+def _declared_as_live(declared: NumberInputs, number: PhoneNumber) -> NumberInputs:
+    """Import declares the target where the number is: its instance id, or its group's ARN."""
+    if is_traffic_distribution_group_arn(number.target_arn):
+        return dataclasses.replace(declared, target_arn=number.target_arn)
+    return dataclasses.replace(declared, instance_id=number.instance_id)
 
 
 def _importing_owner(phone_number_id: str, ours: str, live_tag: str | None) -> Owner:

@@ -1,0 +1,20 @@
+"""One number as a plain CustomResource of the plugin: no connect_numbers import needed."""
+
+import pulumi
+
+config = pulumi.Config()
+number = pulumi.CustomResource(
+    "connect-numbers:index:ImportedPhoneNumber",
+    "support",
+    {
+        "source_phone_number_arn": config.require("source"),
+        "instance_id": config.require("instance"),
+        "description": config.get("description") or "Support",
+        "tags": {"team": "care"},
+        "phone_number_id": None,
+        "phone_number": None,
+        "status": None,
+    },
+)
+pulumi.export("phone_number_id", number.phone_number_id)  # type: ignore[attr-defined]
+pulumi.export("status", number.status)  # type: ignore[attr-defined]
