@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from connect_numbers.aws.clients import ClientKey
 from connect_numbers.engine.plugin.engine_log import EngineLog
@@ -11,6 +13,7 @@ from connect_numbers.engine.plugin.property_values import property_map
 from connect_numbers.engine.plugin.provider import ImportedPhoneNumberPlugin
 from connect_numbers.workflows.context import Runtime
 
+T = TypeVar("T")
 URN = "urn:pulumi:dev::phones::connect-numbers:index:ImportedPhoneNumber::support-line"
 
 
@@ -37,3 +40,16 @@ def plugin(log: RecordingLog | None = None) -> ImportedPhoneNumberPlugin:
 
 def props(values: dict[str, Any]) -> Any:
     return property_map({k: v for k, v in values.items() if k != "__provider"})
+
+
+def run(call: Coroutine[Any, Any, T]) -> T:
+    """Run one provider call on a loop of its own.
+
+    Not `asyncio.run`: it leaves the thread without an event loop, which Pulumi's mocks (used by
+    other tests in the same process) then fail to find.
+    """
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(call)
+    finally:
+        loop.close()

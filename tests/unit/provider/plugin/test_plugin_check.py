@@ -1,18 +1,16 @@
 from __future__ import annotations
 
-import asyncio
-
 from pulumi.provider.experimental.provider import CheckRequest
 
 from connect_numbers.engine.plugin.property_values import plain_map, property_map
 
 from ..fakes import SOURCE_ARN
-from .support import URN, plugin
+from .support import URN, plugin, run
 
 
 def _check(news: dict[str, object]) -> object:
     request = CheckRequest(URN, {}, property_map(news), b"")
-    return asyncio.run(plugin().check(request))
+    return run(plugin().check(request))
 
 
 def test_the_owner_comes_from_the_urn_as_project_stack_and_name() -> None:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from pulumi.provider.experimental.provider import ConfigureRequest
 
@@ -10,7 +8,7 @@ from connect_numbers.engine.plugin.property_values import property_map
 from connect_numbers.errors import ConfigurationError
 from connect_numbers.pacing.budgets import Budget, Budgets
 
-from .support import plugin
+from .support import plugin, run
 
 
 def test_provider_args_map_to_the_same_settings_as_prefixed_stack_config() -> None:
@@ -29,7 +27,7 @@ def test_provider_args_map_to_the_same_settings_as_prefixed_stack_config() -> No
 def test_configure_reads_rate_limits_from_the_providers_args() -> None:
     provider = plugin()
     args = property_map({"apiRateLimit": 4.0, "apiLimits": {"TagResource": {"burstLimit": 9}}})
-    response = asyncio.run(provider.configure(ConfigureRequest({}, args, False, False)))
+    response = run(provider.configure(ConfigureRequest({}, args, False, False)))
     assert response.supports_preview is True
     assert provider._settings.budgets == Budgets.of_map(
         Budget(rate=4.0, burst=5.0), {"TagResource": Budget(rate=4.0, burst=9.0)}

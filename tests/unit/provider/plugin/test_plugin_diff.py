@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-import asyncio
-
 from pulumi.provider.experimental.provider import DiffRequest, PropertyDiffKind
 
 from ..fakes import NUMBER_ID, OTHER_INSTANCE_ID, OTHER_SOURCE_ARN, inputs, outputs
-from .support import URN, RecordingLog, plugin, props
+from .support import URN, RecordingLog, plugin, props, run
 
 
 def _diff(log: RecordingLog, **news: object) -> object:
     request = DiffRequest(URN, NUMBER_ID, props(outputs()), props(inputs(**news)), [])
-    return asyncio.run(plugin(log).diff(request))
+    return run(plugin(log).diff(request))
 
 
 def test_a_description_edit_is_an_update_in_place_and_nothing_else() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 from pulumi.provider.experimental.provider import GetSchemaRequest
@@ -12,7 +11,7 @@ from connect_numbers.inputs.schema import CONFIG, RESOURCE_TOKEN, package_schema
 from connect_numbers.inputs.spec import INPUTS, USER_INPUTS
 from connect_numbers.workflows.ownership import GENERATION_OUTPUT
 
-from .support import plugin
+from .support import plugin, run
 
 RESOURCE = package_schema("1.2.3")["resources"][RESOURCE_TOKEN]
 
@@ -36,7 +35,7 @@ def test_outputs_are_every_input_plus_the_computed_outputs() -> None:
 
 
 def test_get_schema_serves_the_package_named_connect_numbers_with_provider_config() -> None:
-    response = asyncio.run(plugin().get_schema(GetSchemaRequest(0)))
+    response = run(plugin().get_schema(GetSchemaRequest(0)))
     schema = json.loads(response.schema or "")
     assert schema["name"] == "connect-numbers"
     assert schema["config"]["variables"] == CONFIG
