@@ -35,7 +35,12 @@ def _plugin_env() -> dict[str, str]:
     }
 
 
-def _stack(tmp_path: Path, service: LocalService, admin: AdminClient) -> auto.Stack:
+def _stack(
+    tmp_path: Path,
+    service: LocalService,
+    admin: AdminClient,
+    extra: dict[str, str] | None = None,
+) -> auto.Stack:
     instance = admin.create_instance("main")["InstanceId"]
     source = admin.create_source_number()["PhoneNumberArn"]
     config = {
@@ -43,6 +48,7 @@ def _stack(tmp_path: Path, service: LocalService, admin: AdminClient) -> auto.St
         "connect-numbers:region": "us-east-1",
         "plugin-program:instance": instance,
         "plugin-program:source": source,
+        **(extra or {}),
     }
     return new_stack(PROGRAM, tmp_path, config=config, env=_plugin_env())
 
@@ -73,6 +79,30 @@ def test_a_python_program_manages_a_number_through_the_plugin(
     (state,) = _numbers(stack)
     assert state["outputs"]["description"] == "Support line"  # type: ignore[index]
 
+    stack.destroy()
+    assert not _numbers(stack)
+
+
+def test_an_explicit_provider_instance_uses_its_own_endpoint_and_region(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    # The default provider points nowhere; only the explicit one reaches the service.
+    stack = _stack(
+        tmp_path,
+        service,
+        admin,
+        {
+            "connect-numbers:endpoint": "http://127.0.0.1:9",
+            "connect-numbers:region": "eu-west-1",
+            "plugin-program:explicitEndpoint": service.endpoint_url,
+        },
+    )
+
+    up = stack.up()
+
+    assert up.outputs["status"].value == "CLAIMED"
+    (number,) = _numbers(stack)
+    assert "::pulumi:providers:connect-numbers::second::" in str(number["provider"])
     stack.destroy()
     assert not _numbers(stack)
 

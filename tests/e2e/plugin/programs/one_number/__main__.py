@@ -3,6 +3,13 @@
 import pulumi
 
 config = pulumi.Config()
+options = None
+endpoint = config.get("explicitEndpoint")
+if endpoint:  # an explicit provider instance, with its own endpoint and Region
+    second = pulumi.ProviderResource(
+        "connect-numbers", "second", {"endpoint": endpoint, "region": "us-east-1"}
+    )
+    options = pulumi.ResourceOptions(provider=second)
 number = pulumi.CustomResource(
     "connect-numbers:index:ImportedPhoneNumber",
     "support",
@@ -15,6 +22,7 @@ number = pulumi.CustomResource(
         "phone_number": None,
         "status": None,
     },
+    options,
 )
 pulumi.export("phone_number_id", number.phone_number_id)  # type: ignore[attr-defined]
 pulumi.export("status", number.status)  # type: ignore[attr-defined]
