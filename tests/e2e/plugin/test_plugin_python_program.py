@@ -83,6 +83,22 @@ def test_a_python_program_manages_a_number_through_the_plugin(
     assert not _numbers(stack)
 
 
+def test_a_source_change_previews_as_a_replacement_with_the_release_warning(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    stack = _stack(tmp_path, service, admin)
+    stack.up()
+    other = admin.create_source_number()["PhoneNumberArn"]
+    stack.set_config("plugin-program:source", auto.ConfigValue(other))
+
+    preview = stack.preview(diff=True)
+
+    assert preview.change_summary.get("replace") == 1
+    assert "source_phone_number_arn" in preview.stdout
+    assert "this plan RELEASES phone number" in preview.stdout + preview.stderr
+    stack.destroy()
+
+
 def test_an_explicit_provider_instance_uses_its_own_endpoint_and_region(
     tmp_path: Path, service: LocalService, admin: AdminClient
 ) -> None:
