@@ -141,6 +141,17 @@ def test_pulumi_import_brings_a_number_not_in_state_into_the_stack(
     live = connect.describe_phone_number(PhoneNumberId=number_id)["ClaimedPhoneNumberSummary"]
     assert OWNER_TAG not in live.get("Tags", {})  # import alone writes nothing
 
+    # The program now declares it: the next up adds the owner tag, in place.
+    stack.set_config("plugin-program:keptSource", auto.ConfigValue(source))
+    stack.set_config("plugin-program:keptInstance", auto.ConfigValue(instance))
+    up = stack.up()
+    assert up.summary.resource_changes is not None
+    assert up.summary.resource_changes.get("update") == 1
+    assert "replace" not in up.summary.resource_changes
+    live = connect.describe_phone_number(PhoneNumberId=number_id)["ClaimedPhoneNumberSummary"]
+    assert live["Tags"][OWNER_TAG].startswith("plugin-program/test/kept")
+    stack.preview(expect_no_changes=True)
+
 
 def test_pulumi_import_refuses_a_number_another_stack_owns_naming_the_owner(
     tmp_path: Path, service: LocalService, admin: AdminClient

@@ -26,3 +26,11 @@ number = pulumi.CustomResource(
 )
 pulumi.export("phone_number_id", number.phone_number_id)  # type: ignore[attr-defined]
 pulumi.export("status", number.status)  # type: ignore[attr-defined]
+
+kept_source = config.get("keptSource")
+if kept_source:  # a number brought in by `pulumi import`, declared as it was imported
+    pulumi.CustomResource(
+        "connect-numbers:index:ImportedPhoneNumber",
+        "kept",
+        {"source_phone_number_arn": kept_source, "instance_id": config.require("keptInstance")},
+    )
