@@ -13,6 +13,10 @@ of 5 per operation; an account with raised quotas says so in stack config:
 `connect-numbers:apiLimits` for single operations, e.g. `{"DescribePhoneNumber": {"rateLimit":
 10, "burstLimit": 20}}`. The engine hands config values over as text, so numbers and maps are
 also read from their JSON form.
+
+The same settings reach the provider plugin as its configure args, named without the
+`connect-numbers:` prefix (`endpoint`, `region`, `apiRateLimit`, ...): one parser reads both,
+told the key names by a `ConfigKeys` (`STACK_KEYS` or `PROVIDER_ARG_KEYS`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,29 @@ ENDPOINT_KEY = "connect-numbers:endpoint"
 RATE_LIMIT_KEY = "connect-numbers:apiRateLimit"
 BURST_LIMIT_KEY = "connect-numbers:apiBurstLimit"
 LIMITS_KEY = "connect-numbers:apiLimits"
+
+
+@dataclass(frozen=True)
+class ConfigKeys:
+    """The key of each setting in one config source; failures name these keys."""
+
+    region: str
+    profile: str
+    endpoint: str
+    rate_limit: str
+    burst_limit: str
+    limits: str
+
+
+# The dynamic provider's `configure` sees the whole stack config, keys prefixed.
+STACK_KEYS = ConfigKeys(
+    REGION_KEY, PROFILE_KEY, ENDPOINT_KEY, RATE_LIMIT_KEY, BURST_LIMIT_KEY, LIMITS_KEY
+)
+# The plugin's `configure` args: the provider's own inputs (`connect-numbers:endpoint` in stack
+# config, or `endpoint=` on an explicit provider), prefix stripped, and its Region as `region`.
+PROVIDER_ARG_KEYS = ConfigKeys(
+    "region", "profile", "endpoint", "apiRateLimit", "apiBurstLimit", "apiLimits"
+)
 
 
 @dataclass(frozen=True)
@@ -79,22 +106,22 @@ def _limit(value: object, key: str, default: float) -> float:
     return float(value)
 
 
-def budgets_from_config(config: ConfigSource) -> Budgets:
+def budgets_from_config(config: ConfigSource, keys: ConfigKeys = STACK_KEYS) -> Budgets:
     default = Budget(
-        rate=_limit(config.get(RATE_LIMIT_KEY), RATE_LIMIT_KEY, CONNECT_RATE_LIMIT),
-        burst=_limit(config.get(BURST_LIMIT_KEY), BURST_LIMIT_KEY, CONNECT_BURST_LIMIT),
+        rate=_limit(config.get(keys.rate_limit), keys.rate_limit, CONNECT_RATE_LIMIT),
+        burst=_limit(config.get(keys.burst_limit), keys.burst_limit, CONNECT_BURST_LIMIT),
     )
-    limits = _decoded(config.get(LIMITS_KEY))
+    limits = _decoded(config.get(keys.limits))
     if limits is None:
         return Budgets(default)
     if not isinstance(limits, Mapping):
         raise ConfigurationError(
-            f"{LIMITS_KEY} must be a map from operation name to "
+            f"{keys.limits} must be a map from operation name to "
             '{"rateLimit": ..., "burstLimit": ...}'
         )
     per_operation: dict[str, Budget] = {}
     for operation, entry in limits.items():
-        path = f"{LIMITS_KEY}.{operation}"
+        path = f"{keys.limits}.{operation}"
         if not isinstance(entry, Mapping) or not set(entry) <= {"rateLimit", "burstLimit"}:
             raise ConfigurationError(f"{path} must be a map with rateLimit and/or burstLimit")
         per_operation[str(operation)] = Budget(
@@ -104,12 +131,12 @@ def budgets_from_config(config: ConfigSource) -> Budgets:
     return Budgets.of_map(default, per_operation)
 
 
-def from_config(config: ConfigSource) -> AwsSettings:
+def from_config(config: ConfigSource, keys: ConfigKeys = STACK_KEYS) -> AwsSettings:
     return AwsSettings(
-        region=_text(config.get(REGION_KEY)),
-        profile=_text(config.get(PROFILE_KEY)),
-        endpoint_url=_text(config.get(ENDPOINT_KEY)),
-        budgets=budgets_from_config(config),
+        region=_text(config.get(keys.region)),
+        profile=_text(config.get(keys.profile)),
+        endpoint_url=_text(config.get(keys.endpoint)),
+        budgets=budgets_from_config(config, keys),
     )
 
 

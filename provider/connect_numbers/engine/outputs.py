@@ -10,11 +10,12 @@ not an input, see `ownership`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pulumi
+from pulumi.runtime.rpc import UNKNOWN
 
 from connect_numbers.inputs.bags import inputs_as_outputs
 from connect_numbers.inputs.spec import NumberInputs
@@ -27,16 +28,21 @@ class ComputedOutput:
     name: str
     read: Callable[[PhoneNumber], object]
     stable: bool = False  # never changes while the number is updated in place
+    doc: str = ""  # one line, for the plugin's schema
 
 
 COMPUTED = (
-    ComputedOutput("phone_number_id", lambda n: n.phone_number_id, stable=True),
-    ComputedOutput("phone_number_arn", lambda n: n.phone_number_arn, stable=True),
-    ComputedOutput("phone_number", lambda n: n.phone_number, stable=True),
-    ComputedOutput("country_code", lambda n: n.country_code),
-    ComputedOutput("number_type", lambda n: n.number_type),
-    ComputedOutput("status", lambda n: n.status.value),
-    ComputedOutput("status_message", lambda n: n.status_message),
+    ComputedOutput(
+        "phone_number_id", lambda n: n.phone_number_id, True, "The Connect phone number id."
+    ),
+    ComputedOutput(
+        "phone_number_arn", lambda n: n.phone_number_arn, True, "The Connect phone number ARN."
+    ),
+    ComputedOutput("phone_number", lambda n: n.phone_number, True, "The number in E.164 format."),
+    ComputedOutput("country_code", lambda n: n.country_code, doc="ISO country code."),
+    ComputedOutput("number_type", lambda n: n.number_type, doc="TOLL_FREE, DID, ..."),
+    ComputedOutput("status", lambda n: n.status.value, doc="CLAIMED, IN_PROGRESS or FAILED."),
+    ComputedOutput("status_message", lambda n: n.status_message, doc="Why, when FAILED."),
 )
 STABLE = [output.name for output in COMPUTED if output.stable]
 
@@ -59,3 +65,22 @@ class ComputedOutputs:
     number_type: pulumi.Output[str]
     status: pulumi.Output[str]
     status_message: pulumi.Output[str]
+
+
+def planned_outputs(
+    inputs: Mapping[str, Any], state: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The outputs a preview shows: the inputs as given, computed outputs unknown.
+
+    Why: a front end that runs create and update during preview (the plugin) must call nothing
+    that changes anything there; the outputs that only AWS knows are unknown (UNKNOWN), except,
+    for an update, those that never change in place, which keep their value from `state`.
+    """
+    values: dict[str, Any] = {output.name: UNKNOWN for output in COMPUTED}
+    if state is not None:
+        values.update({name: state.get(name, UNKNOWN) for name in STABLE})
+        values[GENERATION_OUTPUT] = state.get(GENERATION_OUTPUT, UNKNOWN)
+    else:
+        values[GENERATION_OUTPUT] = UNKNOWN
+    values.update(inputs)
+    return values

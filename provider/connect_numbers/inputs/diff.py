@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from connect_numbers.inputs.bags import with_defaults
@@ -50,3 +51,45 @@ def release_warning(phone_number_id: str, olds: Mapping[str, Any], news: Mapping
         "of the phone-number quota within 180 days blocks new claims. Revert "
         "source_phone_number_arn to keep the number."
     )
+
+
+class DetailKind(StrEnum):
+    ADD = "add"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class PropertyChange:
+    """One changed path (`description`, `tags.team`) and whether it forces a replacement."""
+
+    kind: DetailKind
+    replaces: bool
+
+
+def _kind(old: object, new: object) -> DetailKind:
+    if old is None:
+        return DetailKind.ADD
+    return DetailKind.DELETE if new is None else DetailKind.UPDATE
+
+
+def detailed_changes(olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, PropertyChange]:
+    """Each changed input of `diff_properties`, tags key by key, so a plan can say which changes.
+
+    Why: a front end that can show a detailed diff (the plugin) reports `tags.team` added, not
+    `tags` updated; the decision (change or not, replace or not) stays `diff_properties`'.
+    """
+    result = diff_properties(olds, news)
+    old, new = with_defaults(olds), with_defaults(news)
+    changes: dict[str, PropertyChange] = {}
+    for name in result.changed:
+        replaces = name in result.replaces
+        before, after = old[name], new[name]
+        if name == "tags" and isinstance(before, Mapping) and isinstance(after, Mapping):
+            for key in sorted(set(before) | set(after)):
+                if before.get(key) != after.get(key):
+                    kind = _kind(before.get(key), after.get(key))
+                    changes[f"tags.{key}"] = PropertyChange(kind, replaces)
+            continue
+        changes[name] = PropertyChange(_kind(before, after), replaces)
+    return changes

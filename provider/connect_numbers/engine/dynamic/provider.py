@@ -15,8 +15,6 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from typing import Any
 
 from pulumi.dynamic import (
@@ -30,24 +28,18 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from connect_numbers.aws.regions import region_for_calls
-from connect_numbers.aws.settings import (
-    AwsSettings,
-    ConfiguredRegion,
-    configured_region,
-    from_config,
-)
+from connect_numbers.aws.settings import AwsSettings, from_config
+from connect_numbers.engine.calls import arn_in, checked, context_for, recorded_owner
 from connect_numbers.engine.dynamic.host import adapt_dynamic_host
 from connect_numbers.engine.outputs import STABLE, outputs
-from connect_numbers.inputs.bags import failures, inputs_from_live, parse, with_defaults
+from connect_numbers.inputs.bags import inputs_from_live, parse
 from connect_numbers.inputs.diff import diff_properties, release_warning
 from connect_numbers.inputs.spec import NumberInputs
 from connect_numbers.workflows import converge as converge_workflow
 from connect_numbers.workflows import create as create_workflow
 from connect_numbers.workflows import refresh as refresh_workflow
 from connect_numbers.workflows import release as release_workflow
-from connect_numbers.workflows.context import Runtime, WorkflowContext, open_context
-from connect_numbers.workflows.ownership import GENERATION_OUTPUT, Owner
+from connect_numbers.workflows.context import Runtime, WorkflowContext
 
 __all__ = ["ImportedPhoneNumberProvider", "Runtime"]
 
@@ -85,9 +77,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         self._settings = from_config(req.config)
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        values = with_defaults(news)
-        region = values["region"]
-        found = failures(values, self._configured(region if isinstance(region, str) else None))
+        values, found = checked(news, self.runtime, self._settings)
         return CheckResult(values, [CheckFailure(f.property, f.reason) for f in found])
 
     def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> DiffResult:
@@ -112,10 +102,10 @@ class ImportedPhoneNumberProvider(ResourceProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         stored = parse(props)
-        number = refresh_workflow.refresh(self._context(id_, stored, _arn_in(props)), id_)
+        number = refresh_workflow.refresh(self._context(id_, stored, arn_in(props)), id_)
         if number is None:
             return ReadResult("", {})
-        owner = _recorded_owner(stored.owner, props)
+        owner = recorded_owner(stored.owner, props)
         return ReadResult(
             id_,
             outputs(number, stored, owner),
@@ -124,21 +114,17 @@ class ImportedPhoneNumberProvider(ResourceProvider):
 
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
         inputs, stored = parse(_news), parse(_olds)
-        ctx = self._context(_id, stored, _arn_in(_olds), timeout=inputs.wait_timeout_seconds)
-        owner = _recorded_owner(inputs.owner, _olds)
+        ctx = self._context(_id, stored, arn_in(_olds), timeout=inputs.wait_timeout_seconds)
+        owner = recorded_owner(inputs.owner, _olds)
         number = converge_workflow.update(ctx, _id, inputs, owner)
         return UpdateResult(outputs(number, inputs, owner))
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         stored = parse(_props)
-        ctx = self._context(_id, stored, _arn_in(_props))
-        notice = release_workflow.delete(ctx, _id, _recorded_owner(stored.owner, _props))
+        ctx = self._context(_id, stored, arn_in(_props))
+        notice = release_workflow.delete(ctx, _id, recorded_owner(stored.owner, _props))
         if notice:
             self.runtime.notify(notice)
-
-    def _configured(self, resource_region: str | None) -> ConfiguredRegion | None:
-        env = self.runtime.env if self.runtime.env is not None else os.environ
-        return configured_region(resource_region, self._settings, env)
 
     def _context(
         self,
@@ -147,23 +133,6 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         known_arn: str | None,
         timeout: float | None = None,
     ) -> WorkflowContext:
-        region = region_for_calls(
-            phone_number_id,
-            phone_number_arn=known_arn,
-            source_arn=inputs.source_phone_number_arn,
-            configured=self._configured(inputs.region),
+        return context_for(
+            self.runtime, self._settings, phone_number_id, inputs, known_arn, timeout
         )
-        deadline = inputs.wait_timeout_seconds if timeout is None else timeout
-        return open_context(self.runtime, self._settings, region, deadline)
-
-
-def _recorded_owner(resource: str, state: Mapping[str, Any]) -> Owner:
-    """The owner tag this resource wrote: its generation is in state (none in older states)."""
-    generation = state.get(GENERATION_OUTPUT)
-    return Owner(resource, generation if isinstance(generation, str) else "")
-
-
-def _arn_in(state: Mapping[str, Any]) -> str | None:
-    """The number's ARN from state (an output, not an input): it names the number's Region."""
-    arn = state.get("phone_number_arn")
-    return arn if isinstance(arn, str) else None
