@@ -11,7 +11,10 @@ import connect_numbers
 from connect_numbers.engine.dynamic.provider import ImportedPhoneNumberProvider
 
 # The provider as the release before the new layout serialized it into state (by reference).
-STATE_BEFORE_THE_LAYOUT = "gASVQgAAAAAAAACMGGNvbm5lY3RfbnVtYmVycy5wcm92aWRlcpSMG0ltcG9ydGVkUGhvbmVOdW1iZXJQcm92aWRlcpSTlCmBlH2UYi4="
+STATE_BEFORE_THE_LAYOUT = (
+    "gASVQgAAAAAAAACMGGNvbm5lY3RfbnVtYmVycy5wcm92aWRlcpSMG0ltcG9ydGVk"
+    "UGhvbmVOdW1iZXJQcm92aWRlcpSTlCmBlH2UYi4="
+)
 
 
 def test_the_package_exports_the_resource_and_its_args() -> None:
