@@ -1,8 +1,9 @@
 """The Pulumi package schema of the `connect-numbers` plugin, generated from the input spec.
 
 Why: SDKs, `pulumi import`'s generated code and the CLI's type checks read the schema, so it must
-say exactly what `NumberInputs` says; deriving it from `INPUTS` (and the computed outputs) keeps
-one home for every input. Pure: no I/O, the plugin's `get_schema` serialises it.
+say exactly what `NumberInputs` says (under the camelCase names of `wire_names`); deriving it
+from `INPUTS` (and the computed outputs) keeps one home for every input. Pure: no I/O, the
+plugin's `get_schema` serialises it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from connect_numbers.engine.outputs import COMPUTED
 from connect_numbers.inputs.declaration import InputSpec
 from connect_numbers.inputs.spec import INPUTS, USER_INPUTS
+from connect_numbers.inputs.wire_names import wire_name
 from connect_numbers.workflows.ownership import GENERATION_OUTPUT
 
 PACKAGE = "connect-numbers"
@@ -59,19 +61,21 @@ def _input(spec: InputSpec) -> dict[str, Any]:
 
 
 def resource_schema() -> dict[str, Any]:
-    properties = {spec.name: _input(spec) for spec in INPUTS}
-    properties.update({c.name: {"type": "string", "description": c.doc} for c in COMPUTED})
-    properties[GENERATION_OUTPUT] = {
+    properties = {wire_name(spec.name): _input(spec) for spec in INPUTS}
+    properties.update(
+        {wire_name(c.name): {"type": "string", "description": c.doc} for c in COMPUTED}
+    )
+    properties[wire_name(GENERATION_OUTPUT)] = {
         "type": "string",
         "description": "The generation of the create that wrote the owner tag.",
     }
     return {
         "description": "An Amazon Connect phone number imported from AWS End User Messaging "
         "SMS/voice.",
-        "inputProperties": {spec.name: _input(spec) for spec in USER_INPUTS},
-        "requiredInputs": [spec.name for spec in USER_INPUTS if spec.required],
+        "inputProperties": {wire_name(spec.name): _input(spec) for spec in USER_INPUTS},
+        "requiredInputs": [wire_name(spec.name) for spec in USER_INPUTS if spec.required],
         "properties": properties,
-        "required": [c.name for c in COMPUTED if c.stable],
+        "required": [wire_name(c.name) for c in COMPUTED if c.stable],
     }
 
 

@@ -76,7 +76,7 @@ def test_a_source_change_previews_as_a_replacement_with_the_release_warning(
     preview = stack.preview(diff=True)
 
     assert preview.change_summary.get("replace") == 1
-    assert "source_phone_number_arn" in preview.stdout
+    assert "sourcePhoneNumberArn" in preview.stdout
     assert "this plan RELEASES phone number" in preview.stdout + preview.stderr
     stack.destroy()
 
@@ -119,7 +119,7 @@ def test_pulumi_import_brings_a_number_not_in_state_into_the_stack(
     assert result.returncode == 0, result.stdout + result.stderr
     (kept,) = [n for n in plugin_numbers(stack) if str(n["urn"]).endswith("::kept")]
     assert kept["id"] == number_id
-    assert kept["outputs"]["source_phone_number_arn"] == source  # type: ignore[index]
+    assert kept["outputs"]["sourcePhoneNumberArn"] == source  # type: ignore[index]
     live = connect.describe_phone_number(PhoneNumberId=number_id)["ClaimedPhoneNumberSummary"]
     assert OWNER_TAG not in live.get("Tags", {})  # import alone writes nothing
 

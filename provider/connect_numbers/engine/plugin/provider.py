@@ -59,6 +59,7 @@ from connect_numbers.inputs.bags import inputs_from_live, parse
 from connect_numbers.inputs.diff import DetailKind, detailed_changes, release_warning
 from connect_numbers.inputs.schema import package_schema
 from connect_numbers.inputs.spec import NumberInputs
+from connect_numbers.inputs.wire_names import from_wire, to_wire, wire_name, wire_path
 from connect_numbers.workflows import converge as converge_workflow
 from connect_numbers.workflows import create as create_workflow
 from connect_numbers.workflows import refresh as refresh_workflow
@@ -79,6 +80,15 @@ _KINDS = {
     (DetailKind.DELETE, False): PropertyDiffKind.DELETE,
     (DetailKind.DELETE, True): PropertyDiffKind.DELETE_REPLACE,
 }
+
+
+def _plain(values: Any) -> dict[str, Any]:
+    """A resource's properties with the shared code's names (`wire_names`)."""
+    return from_wire(plain_map(values))
+
+
+def _wire(values: dict[str, Any]) -> Any:
+    return property_map(to_wire(values))
 
 
 class ImportedPhoneNumberPlugin(Provider):
@@ -108,38 +118,40 @@ class ImportedPhoneNumberPlugin(Provider):
         return ConfigureResponse(supports_preview=True)
 
     async def check(self, request: CheckRequest) -> CheckResponse:
-        news = plain_map(request.new_inputs)
+        news = _plain(request.new_inputs)
         news["owner"] = owner_from_urn(request.urn)
         values, found = checked(news, self._runtime, self._settings)
         values = without_unset_timeout(values, user_set_timeout(news))
         return CheckResponse(
-            property_map(values), [CheckFailure(f.property, f.reason) for f in found]
+            _wire(values), [CheckFailure(wire_name(f.property), f.reason) for f in found]
         )
 
     async def diff(self, request: DiffRequest) -> DiffResponse:
-        olds, news = plain_map(request.old_state), plain_map(request.new_inputs)
+        olds, news = _plain(request.old_state), _plain(request.new_inputs)
         changes = detailed_changes(olds, news)
-        replaces = sorted({path.split(".")[0] for path, c in changes.items() if c.replaces})
+        replaces = sorted(
+            {wire_name(path.split(".")[0]) for path, c in changes.items() if c.replaces}
+        )
         if replaces:
             warning = release_warning(request.resource_id, olds, news)
             await self._run(self._log.warn, warning, request.urn)
         return DiffResponse(
             changes=bool(changes),
             replaces=replaces,
-            stables=[] if replaces else list(STABLE),
+            stables=[] if replaces else [wire_name(name) for name in STABLE],
             # Create the replacement first, as the dynamic resource does (see `ownership`).
             delete_before_replace=False,
-            diffs=sorted({path.split(".")[0] for path in changes}),
+            diffs=sorted({wire_name(path.split(".")[0]) for path in changes}),
             detailed_diff={
-                path: PropertyDiff(_KINDS[(c.kind, c.replaces)], input_diff=True)
+                wire_path(path): PropertyDiff(_KINDS[(c.kind, c.replaces)], input_diff=True)
                 for path, c in changes.items()
             },
         )
 
     async def create(self, request: CreateRequest) -> CreateResponse:
-        props = plain_map(request.properties)
+        props = _plain(request.properties)
         if request.preview:
-            return CreateResponse("", property_map(planned_outputs(props)))
+            return CreateResponse("", _wire(planned_outputs(props)))
         return await self._run(self._create, props, request.timeout)
 
     def _create(self, props: dict[str, Any], custom_timeout: float) -> CreateResponse:
@@ -149,15 +161,15 @@ class ImportedPhoneNumberPlugin(Provider):
         number, owner = create_workflow.create(ctx, inputs)
         values = outputs(number, inputs, owner)
         values = without_unset_timeout(values, user_set_timeout(props))
-        return CreateResponse(number.phone_number_id, property_map(values))
+        return CreateResponse(number.phone_number_id, _wire(values))
 
     async def read(self, request: ReadRequest) -> ReadResponse:
         return await self._run(
             self._read,
             request.urn,
             request.resource_id,
-            plain_map(request.properties),
-            plain_map(request.inputs),
+            _plain(request.properties),
+            _plain(request.inputs),
         )
 
     def _read(
@@ -178,12 +190,12 @@ class ImportedPhoneNumberPlugin(Provider):
         live = without_unset_timeout(outputs(number, stored, owner), user_set)
         inputs = inputs_from_live(owner.as_recorded(number), stored)
         inputs = without_unset_timeout(inputs, user_set)
-        return ReadResponse(id_, property_map(live), property_map(inputs))
+        return ReadResponse(id_, _wire(live), _wire(inputs))
 
     async def update(self, request: UpdateRequest) -> UpdateResponse:
-        olds, news = plain_map(request.olds), plain_map(request.news)
+        olds, news = _plain(request.olds), _plain(request.news)
         if request.preview:
-            return UpdateResponse(property_map(planned_outputs(news, olds)))
+            return UpdateResponse(_wire(planned_outputs(news, olds)))
         return await self._run(self._update, request.resource_id, olds, news, request.timeout)
 
     def _update(
@@ -196,10 +208,10 @@ class ImportedPhoneNumberPlugin(Provider):
         owner = recorded_owner(inputs.owner, olds)
         number = converge_workflow.update(ctx, id_, inputs, owner)
         values = without_unset_timeout(outputs(number, inputs, owner), user_set_timeout(news))
-        return UpdateResponse(property_map(values))
+        return UpdateResponse(_wire(values))
 
     async def delete(self, request: DeleteRequest) -> None:
-        props = plain_map(request.properties)
+        props = _plain(request.properties)
         await self._run(self._delete, request.urn, request.resource_id, props, request.timeout)
 
     def _delete(self, urn: str, id_: str, props: dict[str, Any], custom_timeout: float) -> None:

@@ -30,9 +30,9 @@ def test_a_new_tag_is_reported_by_its_key_as_added() -> None:
 def test_a_new_source_replaces_and_warns_the_engine_of_the_release() -> None:
     log = RecordingLog()
     result = _diff(log, source_phone_number_arn=OTHER_SOURCE_ARN)
-    assert result.replaces == ["source_phone_number_arn"]  # type: ignore[attr-defined]
+    assert result.replaces == ["sourcePhoneNumberArn"]  # type: ignore[attr-defined]
     detail = result.detailed_diff  # type: ignore[attr-defined]
-    assert detail["source_phone_number_arn"].kind is PropertyDiffKind.UPDATE_REPLACE
+    assert detail["sourcePhoneNumberArn"].kind is PropertyDiffKind.UPDATE_REPLACE
     assert result.delete_before_replace is False  # type: ignore[attr-defined]
     ((message, urn),) = log.warnings
     assert "RELEASES phone number" in message
@@ -43,7 +43,7 @@ def test_a_move_to_another_instance_is_in_place_without_a_warning() -> None:
     log = RecordingLog()
     result = _diff(log, instance_id=OTHER_INSTANCE_ID)
     assert result.replaces == []  # type: ignore[attr-defined]
-    assert result.detailed_diff["instance_id"].kind is PropertyDiffKind.UPDATE  # type: ignore[attr-defined]
+    assert result.detailed_diff["instanceId"].kind is PropertyDiffKind.UPDATE  # type: ignore[attr-defined]
     assert log.warnings == []
 
 

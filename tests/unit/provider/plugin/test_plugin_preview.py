@@ -16,7 +16,7 @@ def test_a_create_preview_returns_the_inputs_and_unknown_computed_outputs() -> N
     result = run(plugin().create(request))
     planned = plain_map(result.properties)
     assert planned["description"] == "support line"
-    assert planned["phone_number_id"] == UNKNOWN
+    assert planned["phoneNumberId"] == UNKNOWN
     assert planned["status"] == UNKNOWN
 
 
@@ -26,7 +26,7 @@ def test_an_update_preview_keeps_the_stable_outputs_and_calls_nothing() -> None:
     )
     result = run(plugin().update(request))
     planned = plain_map(result.properties)
-    assert planned["phone_number_id"] == NUMBER_ID
-    assert planned["phone_number_arn"] == NUMBER_ARN
+    assert planned["phoneNumberId"] == NUMBER_ID
+    assert planned["phoneNumberArn"] == NUMBER_ARN
     assert planned["description"] == "new"
     assert planned["status"] == UNKNOWN

@@ -14,17 +14,17 @@ number = pulumi.CustomResource(
     "connect-numbers:index:ImportedPhoneNumber",
     "support",
     {
-        "source_phone_number_arn": config.require("source"),
-        "instance_id": config.require("instance"),
+        "sourcePhoneNumberArn": config.require("source"),
+        "instanceId": config.require("instance"),
         "description": config.get("description") or "Support",
         "tags": {"team": "care"},
-        "phone_number_id": None,
-        "phone_number": None,
+        "phoneNumberId": None,
+        "phoneNumber": None,
         "status": None,
     },
     options,
 )
-pulumi.export("phone_number_id", number.phone_number_id)  # type: ignore[attr-defined]
+pulumi.export("phone_number_id", number.phoneNumberId)  # type: ignore[attr-defined]
 pulumi.export("status", number.status)  # type: ignore[attr-defined]
 
 kept_source = config.get("keptSource")
@@ -32,5 +32,5 @@ if kept_source:  # a number brought in by `pulumi import`, declared as it was im
     pulumi.CustomResource(
         "connect-numbers:index:ImportedPhoneNumber",
         "kept",
-        {"source_phone_number_arn": kept_source, "instance_id": config.require("keptInstance")},
+        {"sourcePhoneNumberArn": kept_source, "instanceId": config.require("keptInstance")},
     )
