@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from connect_numbers.inputs.declaration import Change, InputSpec
 from connect_numbers.inputs.spec import USER_INPUTS
+from connect_numbers.inputs.wire_names import wire_name
 
 _TYPE_NAMES = {"text": "str", "flag": "bool", "number": "float", "map": "map of str to str"}
 _CHANGES = {
@@ -33,12 +34,13 @@ def _default(spec: InputSpec) -> str:
 
 def _row(spec: InputSpec) -> str:
     facts = spec.facts
-    config = f"`{facts.config_key}`" if facts.config_key else ""
+    config = "yes" if facts.config_key else "no"
     if facts.config_key and facts.stack_wide:
-        config += " (stack-wide)"
+        config = "yes (stack-wide)"
     limits = "; ".join(limit.text() for limit in facts.limits)
     cells = [
         f"`{spec.name}`",
+        f"`{wire_name(spec.name)}`",
         _TYPE_NAMES[spec.kind],
         _default(spec),
         f"{_CHANGES[facts.change]}: {facts.applied_by}",
@@ -51,8 +53,9 @@ def _row(spec: InputSpec) -> str:
 def inputs_table() -> str:
     """The Markdown table of every input a program sets (no trailing newline)."""
     header = [
-        "| input | type | default | on change | stack config key | description |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| Python | plugin and config key | type | default | on change | in stack config |"
+        " description |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     return "\n".join(header + [_row(spec) for spec in USER_INPUTS])
 

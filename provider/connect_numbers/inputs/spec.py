@@ -151,8 +151,9 @@ class NumberInputs:
     wait_timeout_seconds: float = field(
         default=600.0,
         metadata=InputFacts(
-            doc="Deadline in seconds for each wait (import, move, release), above 0; Pulumi's "
-            "`customTimeouts` do not reach dynamic providers.",
+            doc="Deadline in seconds for each wait (import, move, release), above 0. The "
+            "plugin also honours `customTimeouts`, but this input wins when set; they never "
+            "reach the dynamic resource.",
             change=Change.IN_PLACE,
             applied_by=NO_CALL,
             check=checks.wait_timeout_seconds,
