@@ -85,6 +85,34 @@ if [ "$(yaml_version_of "$yaml_host")" != "$yaml_version" ]; then
 fi
 log "using the YAML language host built from source: $yaml_host ($yaml_version)"
 
+# 2c. SDK generation and the TypeScript check (tests/e2e/plugin/test_generated_sdks.py):
+#     `pulumi package gen-sdk --language nodejs|go` needs a language host that the Go module proxy
+#     does not serve, so tools/sdkgen builds one that serves only GeneratePackage, from the CLI's
+#     pins; and tools/node-sdk-check pins @pulumi/pulumi, typescript and @types/node, installed
+#     with npm's cache under .tools. Each is redone only when its inputs change.
+sdkgen_bin="$root/.tools/sdkgen/bin"
+sdkgen_want="$(cat "$root"/tools/sdkgen/go.mod "$root"/tools/sdkgen/go.sum "$root"/tools/sdkgen/main.go "$root/tools/pulumi-cli/VERSION" | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$sdkgen_bin/.stamp" 2>/dev/null)" != "$sdkgen_want" ]; then
+  command -v go >/dev/null 2>&1 || { log "Go >= 1.25 is needed to build tools/sdkgen"; exit 1; }
+  log "building the SDK generator (tools/sdkgen) from the Go module proxy"
+  mkdir -p "$sdkgen_bin"
+  (cd "$root/tools/sdkgen" && go build -trimpath -ldflags "-s -w -X main.version=${cli_version#v}" \
+    -o "$sdkgen_bin/pulumi-language-nodejs" .)
+  ln -sf pulumi-language-nodejs "$sdkgen_bin/pulumi-language-go"
+  echo "$sdkgen_want" > "$sdkgen_bin/.stamp"
+fi
+node_check="$root/.tools/node-sdk-check"
+node_want="$(cat "$root"/tools/node-sdk-check/package.json "$root"/tools/node-sdk-check/package-lock.json | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$node_check/.stamp" 2>/dev/null)" != "$node_want" ]; then
+  command -v npm >/dev/null 2>&1 || { log "Node.js with npm is needed for the TypeScript SDK check"; exit 1; }
+  log "installing the TypeScript check's npm packages into $node_check"
+  mkdir -p "$node_check"
+  cp "$root"/tools/node-sdk-check/package.json "$root"/tools/node-sdk-check/package-lock.json "$node_check/"
+  (cd "$node_check" && npm ci --prefer-offline --no-audit --no-fund --ignore-scripts --loglevel=error \
+    --cache "$root/.tools/npm-cache" >/dev/null)
+  echo "$node_want" > "$node_check/.stamp"
+fi
+
 # 3. Pulumi's own scripts from the SDK's Go module (not in the PyPI wheel): the program runner
 #    that the language host starts, and the dynamic-provider plugin, which honours the
 #    project's runtime.options.virtualenv. The module version is the pinned CLI's SDK.

@@ -18,6 +18,8 @@ from connect_numbers.workflows.ownership import GENERATION_OUTPUT
 
 PACKAGE = "connect-numbers"
 RESOURCE_TOKEN = f"{PACKAGE}:index:ImportedPhoneNumber"
+NODE_PACKAGE = "connect-numbers"
+GO_IMPORT_PATH = "connectnumbers.local/sdk/go/connectnumbers"
 
 _TYPES: dict[str, dict[str, Any]] = {
     "text": {"type": "string"},
@@ -87,4 +89,9 @@ def package_schema(version: str) -> dict[str, Any]:
         "config": {"variables": CONFIG},
         "provider": {"inputProperties": CONFIG},
         "resources": {RESOURCE_TOKEN: resource_schema()},
+        # Generated SDKs are local (nothing is published): names that claim no registry scope.
+        "language": {
+            "nodejs": {"packageName": NODE_PACKAGE},
+            "go": {"importBasePath": GO_IMPORT_PATH},
+        },
     }
