@@ -166,6 +166,17 @@ def test_the_provider_unit_tests_pass_against_the_installed_wheel(
     assert imported_from.startswith(str(user_venv.path)), imported_from
 
 
+def test_the_local_service_answers_only_declared_errors_at_this_end_of_the_botocore_range(
+    user_venv: UserVirtualenv,
+) -> None:
+    test = "tests/unit/local_service/test_declared_errors.py"
+    command = [str(user_venv.python), "-m", "pytest", "-q", "-p", "no:cacheprovider", test]
+    run = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, env=_without_repo_paths(os.environ)
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+
+
 def test_a_user_project_runs_up_preview_refresh_edit_and_destroy(
     user_venv: UserVirtualenv, user_service: str, tmp_path: Path
 ) -> None:

@@ -25,6 +25,7 @@ from connect_local_service.wire.botocore_models import (
     SMS_VOICE,
     service_model,
 )
+from connect_local_service.wire.declared_errors import as_declared, declared_code
 from connect_local_service.wire.model_constraints import ValidationFailure, validate
 from connect_local_service.wire.protocol_encoding import Response, error, success
 from connect_local_service.wire.request_decoding import (
@@ -58,7 +59,7 @@ class Dispatcher:
             service, operation, params = self._decode(method, raw_path, headers, body)
             outcome = self._run(service, operation, params, headers)
         except ApiError as err:
-            outcome = Outcome(error(service, err))
+            outcome = Outcome(error(service, as_declared(service, operation, err)))
         except Exception as exc:
             outcome = Outcome(error(service, ApiError(_INTERNAL[service], f"internal: {exc!r}")))
         response = outcome.response
@@ -106,7 +107,9 @@ class Dispatcher:
             return Outcome(None, "before")
         if decision.error is not None:
             rule = decision.error
-            code = rule.code or default_fault_code(rule.status, _INTERNAL[service])
+            code = rule.code or declared_code(
+                service, operation, default_fault_code(rule.status, _INTERNAL[service])
+            )
             return Outcome(error(service, ApiError(code, "injected fault"), rule.status))
         if not state.buckets.take(operation):
             return Outcome(error(service, ApiError("ThrottlingException", "Rate exceeded")))

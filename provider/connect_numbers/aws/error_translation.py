@@ -61,9 +61,22 @@ def translate(err: botocore.exceptions.ClientError, operation: str) -> ServiceEr
         )
     if code == "IdempotencyException":
         return IdempotencyConflictError(operation, code, message, request_id)
-    if code == "ServiceQuotaExceededException":
+    if code == "ServiceQuotaExceededException" or _refused_by_quota(code, message):
         return QuotaExceededError(operation, code, message, request_id)
     return ServiceError(operation, code, message, request_id)
+
+
+def _refused_by_quota(code: str, message: str) -> bool:
+    """A quota refusal under a code the operation declares.
+
+    ImportPhoneNumber declares no quota error, and AWS does not document which code a refused
+    import gets; the local service answers InvalidParameterException naming the quota.
+    """
+    return code in _QUOTA_CARRIERS and _QUOTA.search(message) is not None
+
+
+_QUOTA_CARRIERS = ("InvalidParameterException", "InvalidRequestException")
+_QUOTA = re.compile(r"\bquota\b", re.IGNORECASE)
 
 
 @contextlib.contextmanager

@@ -131,7 +131,8 @@ def test_list_instances_honours_max_results_and_next_token(
 
 
 def test_list_instances_refuses_more_than_ten_results_per_page(connect_client: Any) -> None:
-    with pytest.raises(connect_client.exceptions.InvalidParameterException) as raised:
+    # ListInstances declares InvalidRequestException, not InvalidParameterException.
+    with pytest.raises(connect_client.exceptions.InvalidRequestException) as raised:
         connect_client.list_instances(MaxResults=11)
     assert raised.value.response["Error"]["Message"] == "MaxResults: must be at most 10"
 

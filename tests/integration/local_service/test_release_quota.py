@@ -34,11 +34,11 @@ def test_the_seeds_99_number_example_blocks_further_imports(
     _release_all(local_service, connect_client, held)  # release 99
     held = _import_all(connect_client, instance, sources)  # claim 99
     _release_all(local_service, connect_client, held)  # release 99: 198 = 200% of 99
-    with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException) as raised:
+    with pytest.raises(connect_client.exceptions.InvalidParameterException) as raised:
         _import_all(connect_client, instance, sources[:1])
     message = raised.value.response["Error"]["Message"]
     assert "180 days" in message and "200%" in message
-    assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == 402
+    assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 def test_releases_below_200_percent_do_not_block(
@@ -59,10 +59,10 @@ def test_the_block_lifts_180_days_after_the_oldest_release(
     _release_all(local_service, connect_client, _import_all(connect_client, instance, source))
     local_service.admin.advance_clock(10 * DAY)
     _release_all(local_service, connect_client, _import_all(connect_client, instance, source))
-    with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException):
+    with pytest.raises(connect_client.exceptions.InvalidParameterException):
         _import_all(connect_client, instance, source)
     local_service.admin.advance_clock(170 * DAY - 5.0)  # 1 s before the oldest release ages out
-    with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException):
+    with pytest.raises(connect_client.exceptions.InvalidParameterException):
         _import_all(connect_client, instance, source)
     local_service.admin.advance_clock(1.0)
     assert _import_all(connect_client, instance, source)
@@ -73,7 +73,7 @@ def test_importing_beyond_the_active_number_quota_is_refused(
 ) -> None:
     local_service.admin.set_quota(2)
     _import_all(connect_client, instance, [source_number()["PhoneNumberArn"] for _ in range(2)])
-    with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException) as raised:
+    with pytest.raises(connect_client.exceptions.InvalidParameterException) as raised:
         _import_all(connect_client, instance, [source_number()["PhoneNumberArn"]])
     assert "2 active phone numbers" in raised.value.response["Error"]["Message"]
 
@@ -92,6 +92,6 @@ def test_quota_errors_are_not_retried_by_standard_mode(
     local_service: Any, connect_client: Any, instance: Any, source_number: Any
 ) -> None:
     local_service.admin.set_quota(0)
-    with pytest.raises(connect_client.exceptions.ServiceQuotaExceededException) as raised:
+    with pytest.raises(connect_client.exceptions.InvalidParameterException) as raised:
         _import_all(connect_client, instance, [source_number()["PhoneNumberArn"]])
     assert raised.value.response["ResponseMetadata"]["RetryAttempts"] == 0

@@ -184,7 +184,8 @@ def test_in_use_idempotency_quota_and_access_errors_are_in_their_shapes(
             call()
         assert raised.value.response["Error"]["Code"] == code
     local_service.admin.set_quota(0)
-    with pytest.raises(Exception, match="ServiceQuotaExceeded"):
+    # ImportPhoneNumber declares no quota error: the refusal is an InvalidParameterException.
+    with pytest.raises(Exception, match=r"InvalidParameterException.*quota"):
         connect.import_phone_number(
             InstanceId=instance["InstanceId"],
             SourcePhoneNumberArn=local_service.admin.create_source_number()["PhoneNumberArn"],
@@ -192,5 +193,5 @@ def test_in_use_idempotency_quota_and_access_errors_are_in_their_shapes(
     local_service.admin.set_allowed_actions([])
     with pytest.raises(Exception, match="AccessDenied"):
         connect.list_instances()
-    assert [a.status for a in raw.answers[1:]] == [409, 409, 409, 402, 403]
+    assert [a.status for a in raw.answers[1:]] == [409, 409, 409, 400, 403]
     assert _problems(raw) == []

@@ -10,6 +10,7 @@ from connect_numbers.aws.error_translation import translate
 from connect_numbers.errors import (
     AccessDeniedError,
     ConfigurationError,
+    QuotaExceededError,
     ServiceError,
     ThrottledError,
 )
@@ -56,6 +57,18 @@ def test_unknown_errors_keep_code_message_and_request_id_on_one_line() -> None:
     err = translate(client_error("WeirdNewException", "odd", 418, "rid-9"), "ReleasePhoneNumber")
     assert type(err) is ServiceError
     assert str(err) == "ReleasePhoneNumber failed: WeirdNewException: odd (AWS request id rid-9)"
+
+
+def test_a_quota_refusal_under_invalid_parameter_explains_the_180_day_rule() -> None:
+    message = "The account already has 2 active phone numbers, the maximum allowed by its quota"
+    err = translate(client_error("InvalidParameterException", message), "ImportPhoneNumber")
+    assert isinstance(err, QuotaExceededError)
+    assert "180 days" in str(err)
+
+
+def test_an_invalid_parameter_that_names_no_quota_stays_a_service_error() -> None:
+    err = translate(client_error("InvalidParameterException", "Tags: bad key"), "ImportPhoneNumber")
+    assert type(err) is ServiceError
 
 
 def test_missing_credentials_are_a_configuration_error_naming_the_settings() -> None:
