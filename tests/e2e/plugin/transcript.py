@@ -12,7 +12,14 @@ from tests.support.engine import PULUMI_BIN
 TRANSCRIPT: list[str] = []
 
 # Lines that say nothing about the provider: progress chatter and blank lines.
-_NOISE = ("View in Browser", "Duration:", "Resources:", "Diagnostics:", "pulumi:pulumi:Stack (")
+_NOISE = (
+    "@ ",
+    "View in Browser",
+    "Duration:",
+    "Resources:",
+    "Diagnostics:",
+    "pulumi:pulumi:Stack (",
+)
 _NOISE_INSIDE = (" from $PATH at ", " warnings", "The resources in the stack", "remove the stack")
 
 
