@@ -11,6 +11,9 @@ from __future__ import annotations
 README_IAM = "see 'IAM policy' in README.md"
 
 
+TIMEOUT_INPUT = "wait_timeout_seconds"
+
+
 class ConnectNumbersError(Exception):
     """Base of every expected failure; `str()` is the single line shown to the user."""
 
@@ -132,14 +135,30 @@ class ImportFailedError(ConnectNumbersError):
 
 
 class WaitTimeoutError(ConnectNumbersError):
-    """The deadline passed while the number was still IN_PROGRESS; says how to resume."""
+    """The deadline passed while the number was still IN_PROGRESS; says how to resume.
 
-    def __init__(self, phone_number_id: str, activity: str, waited: float, resume: str) -> None:
+    `setting` names what set the deadline, so the advice names what the user can raise: the
+    input, or the plugin's customTimeouts (`under`).
+    """
+
+    def __init__(
+        self,
+        phone_number_id: str,
+        activity: str,
+        waited: float,
+        resume: str,
+        setting: str = TIMEOUT_INPUT,
+    ) -> None:
         self.phone_number_id = phone_number_id
+        self._parts = (activity, waited, resume)
         super().__init__(
             f"phone number {phone_number_id} was still {activity} after {waited:.0f} s "
-            f"(wait_timeout_seconds). {resume}"
+            f"({setting}). {resume.replace(TIMEOUT_INPUT, setting)}"
         )
+
+    def under(self, setting: str) -> WaitTimeoutError:
+        """The same timeout, naming `setting` as the deadline."""
+        return WaitTimeoutError(self.phone_number_id, *self._parts, setting=setting)
 
 
 class ReleaseTimeoutError(ConnectNumbersError):

@@ -49,6 +49,7 @@ from connect_numbers.engine.outputs import STABLE, outputs, planned_outputs
 from connect_numbers.engine.plugin.engine_log import EngineLog
 from connect_numbers.engine.plugin.property_values import plain_map, property_map
 from connect_numbers.engine.plugin.timeouts import (
+    naming_the_deadline,
     user_set_timeout,
     wait_timeout,
     without_unset_timeout,
@@ -158,7 +159,8 @@ class ImportedPhoneNumberPlugin(Provider):
         inputs = parse(props)
         timeout = wait_timeout(props, custom_timeout)
         ctx = context_for(self._runtime, self._settings, "", inputs, None, timeout)
-        number, owner = create_workflow.create(ctx, inputs)
+        with naming_the_deadline(timeout):
+            number, owner = create_workflow.create(ctx, inputs)
         values = outputs(number, inputs, owner)
         values = without_unset_timeout(values, user_set_timeout(props))
         return CreateResponse(number.phone_number_id, _wire(values))
@@ -206,7 +208,8 @@ class ImportedPhoneNumberPlugin(Provider):
         deadline = inputs.wait_timeout_seconds if timeout is None else timeout
         ctx = context_for(self._runtime, self._settings, id_, stored, arn_in(olds), deadline)
         owner = recorded_owner(inputs.owner, olds)
-        number = converge_workflow.update(ctx, id_, inputs, owner)
+        with naming_the_deadline(timeout):
+            number = converge_workflow.update(ctx, id_, inputs, owner)
         values = without_unset_timeout(outputs(number, inputs, owner), user_set_timeout(news))
         return UpdateResponse(_wire(values))
 
@@ -218,7 +221,8 @@ class ImportedPhoneNumberPlugin(Provider):
         stored = parse(props)
         timeout = wait_timeout(props, custom_timeout)
         ctx = context_for(self._runtime, self._settings, id_, stored, arn_in(props), timeout)
-        notice = release_workflow.delete(ctx, id_, recorded_owner(stored.owner, props))
+        with naming_the_deadline(timeout):
+            notice = release_workflow.delete(ctx, id_, recorded_owner(stored.owner, props))
         if notice:
             self._log.warn(notice, urn)
 

@@ -7,10 +7,13 @@ out of the bag when the user did not set it, which is how "set" is told from the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-TIMEOUT_INPUT = "wait_timeout_seconds"
+from connect_numbers.errors import TIMEOUT_INPUT, WaitTimeoutError
+
+CUSTOM_TIMEOUTS = "customTimeouts"
 
 
 def user_set_timeout(bag: Mapping[str, Any]) -> bool:
@@ -29,3 +32,14 @@ def without_unset_timeout(values: dict[str, Any], user_set: bool) -> dict[str, A
     if not user_set:
         values.pop(TIMEOUT_INPUT, None)
     return values
+
+
+@contextlib.contextmanager
+def naming_the_deadline(custom_timeout: float | None) -> Iterator[None]:
+    """A wait that timed out under the resource's customTimeouts says so, not the input."""
+    try:
+        yield
+    except WaitTimeoutError as err:
+        if custom_timeout is None:
+            raise
+        raise err.under(CUSTOM_TIMEOUTS) from None

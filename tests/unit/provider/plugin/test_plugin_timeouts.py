@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from connect_numbers.engine.plugin.timeouts import wait_timeout, without_unset_timeout
+import pytest
+
+from connect_numbers.engine.plugin.timeouts import (
+    naming_the_deadline,
+    wait_timeout,
+    without_unset_timeout,
+)
+from connect_numbers.errors import WaitTimeoutError
 
 
 def test_custom_timeouts_set_the_wait_deadline_when_the_input_is_unset() -> None:
@@ -20,3 +27,20 @@ def test_an_unset_timeout_is_left_out_of_what_the_plugin_stores() -> None:
     assert without_unset_timeout({"wait_timeout_seconds": 30.0}, True) == {
         "wait_timeout_seconds": 30.0
     }
+
+
+def test_a_wait_timed_out_under_custom_timeouts_names_custom_timeouts() -> None:
+    resume = "run `pulumi up` again; raise wait_timeout_seconds if imports take longer"
+    with pytest.raises(WaitTimeoutError) as caught, naming_the_deadline(2.0):
+        raise WaitTimeoutError("p-1", "IN_PROGRESS", 2.0, resume)
+    assert "after 2 s (customTimeouts)" in str(caught.value)
+    assert "raise customTimeouts if" in str(caught.value)
+    assert "wait_timeout_seconds" not in str(caught.value)
+
+
+def test_a_wait_timed_out_under_the_input_still_names_the_input() -> None:
+    with (
+        pytest.raises(WaitTimeoutError, match=r"\(wait_timeout_seconds\)"),
+        naming_the_deadline(None),
+    ):
+        raise WaitTimeoutError("p-1", "IN_PROGRESS", 600.0, "run `pulumi up` again")
