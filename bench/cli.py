@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ import yaml
 
 from tests.support.engine import PULUMI_BIN, local_aws_env, offline_env
 
-from .procmem import PeakMemory
+from .procmem import DYNAMIC_PROVIDER, PeakMemory, peak_rss_kib
 
 PULUMI = PULUMI_BIN / "pulumi"
 
@@ -34,13 +35,22 @@ class Timed:
     peak_kib: int
     peak_threads: int
     output_tail: str
+    cli_peak_kib: int = 0  # the `pulumi` CLI process's own peak RSS
 
 
 class BenchStack:
     """A copy of a program in `root/<name>`, its own backend and PULUMI_HOME, one stack."""
 
-    def __init__(self, program: Path, root: Path, name: str, parallel: int | None) -> None:
+    def __init__(
+        self,
+        program: Path,
+        root: Path,
+        name: str,
+        parallel: int | None,
+        provider_process: bytes = DYNAMIC_PROVIDER,
+    ) -> None:
         self.root = root / name
+        self.provider_process = provider_process
         self.work_dir = self.root / "program"
         shutil.copytree(
             program, self.work_dir, ignore=shutil.ignore_patterns("Pulumi.*.yaml", "__pycache__")
@@ -76,13 +86,32 @@ class BenchStack:
             args += ["--yes", "--skip-preview"]
         if command in ("up", "refresh", "preview") and self.parallel is not None:
             args += ["--parallel", str(self.parallel)]
-        with PeakMemory(self.work_dir) as memory:
+        with PeakMemory(self.work_dir, marker=self.provider_process) as memory:
             start = time.perf_counter()
-            done = self._run(args)
+            returncode, text, cli_peak = self._sampled(args)
             seconds = time.perf_counter() - start
-        output = (done.stdout + done.stderr).strip().splitlines()
-        tail = "\n".join(output[-15:])
-        return Timed(command, seconds, done.returncode, memory.peak_kib, memory.peak_threads, tail)
+        tail = "\n".join(text.strip().splitlines()[-15:])
+        return Timed(
+            command,
+            seconds,
+            returncode,
+            memory.peak_kib,
+            memory.peak_threads,
+            tail,
+            cli_peak,
+        )
+
+    def _sampled(self, args: list[str]) -> tuple[int, str, int]:
+        """Runs the CLI like `_run`, sampling its own peak RSS until it exits."""
+        command = [str(PULUMI), *args, "--non-interactive", "--cwd", str(self.work_dir)]
+        with tempfile.TemporaryFile("w+") as output:
+            done = subprocess.Popen(command, env=self.env, stdout=output, stderr=output, text=True)
+            peak = 0
+            while done.poll() is None:
+                peak = max(peak, peak_rss_kib(done.pid))
+                time.sleep(0.2)
+            output.seek(0)
+            return done.returncode, output.read(), peak
 
     def export(self) -> dict[str, Any]:
         done = self._run(["stack", "export"])
