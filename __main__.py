@@ -5,18 +5,23 @@ Config (namespace `connect-numbers`): `instanceId` (id or ARN of the Connect ins
 `numbers`, a list of entries with a `name` and the per-number keys of the inputs table in
 README.md (`sourcePhoneNumberArn`, `description`, `tags`, ...). AWS settings come from
 `aws:region` / `aws:profile` and, for the local service, `connect-numbers:endpoint`.
+`frontEnd: plugin` declares the provider plugin's resource instead of the dynamic one; the
+plugin then reads its Region from `connect-numbers:region`.
 """
 
 import pulumi
 
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
+from connect_numbers.engine.plugin import resource as plugin
 from connect_numbers.inputs.stack_config import NAMESPACE, read_stack_config
 
 declared = read_stack_config(pulumi.Config(NAMESPACE))
+front_ends = {"dynamic": ImportedPhoneNumber, "plugin": plugin.ImportedPhoneNumber}
+resource_class = front_ends[declared.front_end]
 
 exported = {}
 for number in declared.numbers:
-    resource = ImportedPhoneNumber(
+    resource = resource_class(
         number.name, ImportedPhoneNumberArgs(**declared.shared, **number.inputs)
     )
     exported[number.name] = {

@@ -99,6 +99,7 @@ if [ "$(cat "$sdkgen_bin/.stamp" 2>/dev/null)" != "$sdkgen_want" ]; then
   (cd "$root/tools/sdkgen" && go build -trimpath -ldflags "-s -w -X main.version=${cli_version#v}" \
     -o "$sdkgen_bin/pulumi-language-nodejs" .)
   ln -sf pulumi-language-nodejs "$sdkgen_bin/pulumi-language-go"
+  ln -sf pulumi-language-nodejs "$sdkgen_bin/pulumi-language-python"
   echo "$sdkgen_want" > "$sdkgen_bin/.stamp"
 fi
 node_check="$root/.tools/node-sdk-check"

@@ -46,8 +46,15 @@ def admin(service: LocalService) -> AdminClient:
 
 
 @pytest.fixture
-def root(tmp_path: Path, service: LocalService) -> RootStack:
-    return RootStack(tmp_path, service.endpoint_url)
+def front_end() -> str:
+    """The root program's front end; a test runs against both with
+    `@pytest.mark.parametrize("front_end", FRONT_ENDS)`."""
+    return "dynamic"
+
+
+@pytest.fixture
+def root(tmp_path: Path, service: LocalService, front_end: str) -> RootStack:
+    return RootStack(tmp_path, service.endpoint_url, front_end=front_end)
 
 
 @pytest.hookimpl(wrapper=True)

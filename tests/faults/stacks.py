@@ -17,11 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from connect_numbers.inputs.wire_names import from_wire
 from tests.support.engine import REPO, local_aws_env, new_stack, offline_env, write_stack_config
+from tests.support.plugin import TYPE as PLUGIN_TYPE
+from tests.support.plugin import plugin_env
 
 PROJECT = "connect-numbers"
 STACK = "test"
 RESOURCE_TYPE = "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
+# The root program declares either front end's resource (`connect-numbers:frontEnd`).
+FRONT_ENDS = ("dynamic", "plugin")
+RESOURCE_TYPES = (RESOURCE_TYPE, PLUGIN_TYPE)
 CLI_TIMEOUT = 240.0
 
 
@@ -60,10 +66,21 @@ def number(
 
 
 class RootStack:
-    """A fresh stack of the repo's root program, with its own backend, home and config."""
+    """A fresh stack of the repo's root program, with its own backend, home and config.
 
-    def __init__(self, tmp_path: Path, endpoint: str, env: Mapping[str, str] | None = None) -> None:
-        aws_env = {**local_aws_env(), **(env or {})}
+    With `front_end="plugin"` the program declares the provider plugin's resource, found on PATH
+    as `pip install connect-numbers` puts it there, configured by the same stack config."""
+
+    def __init__(
+        self,
+        tmp_path: Path,
+        endpoint: str,
+        env: Mapping[str, str] | None = None,
+        front_end: str = "dynamic",
+    ) -> None:
+        base = plugin_env() if front_end == "plugin" else local_aws_env()
+        aws_env = {**base, **(env or {})}
+        self.front_end = front_end
         self._stack = new_stack(REPO, tmp_path, stack=STACK, env=aws_env)
         self.work_dir = Path(self._stack.workspace.work_dir)
         self.endpoint = endpoint
@@ -92,6 +109,9 @@ class RootStack:
             "connect-numbers:instanceId": instance_id,
             "connect-numbers:numbers": numbers,
         }
+        if self.front_end == "plugin":
+            config["connect-numbers:frontEnd"] = "plugin"
+            config["connect-numbers:region"] = region
         for key, value in (raw or {}).items():
             if value is _DROP:
                 config.pop(key, None)
@@ -205,16 +225,17 @@ class StateNumber:
 
 
 def numbers_in_state(exported: Mapping[str, Any]) -> list[StateNumber]:
+    """Either front end's numbers, with the shared code's property names."""
     resources: Sequence[Mapping[str, Any]] = exported["deployment"].get("resources") or []
     return [
         StateNumber(
             name=str(r["urn"]).rsplit("::", 1)[1],
             id=str(r["id"]),
-            inputs=dict(r.get("inputs") or {}),
-            outputs=dict(r.get("outputs") or {}),
+            inputs=from_wire(r.get("inputs") or {}),
+            outputs=from_wire(r.get("outputs") or {}),
         )
         for r in resources
-        if r.get("type") == RESOURCE_TYPE
+        if r.get("type") in RESOURCE_TYPES
     ]
 
 

@@ -22,10 +22,11 @@ from typing import Any
 import pytest
 
 from connect_local_service import AdminClient
+from connect_numbers.inputs.wire_names import wire_name
 from tests.faults import invariants
 from tests.faults.invariants import TALLY
 from tests.faults.request_log import mutating_calls, mutating_calls_naming, sources_imported
-from tests.faults.stacks import DROP, CliRun, RootStack, number
+from tests.faults.stacks import DROP, FRONT_ENDS, CliRun, RootStack, number
 
 ACCOUNT = "123456789012"
 SOURCE = (
@@ -170,9 +171,19 @@ def preview_stack(tmp_path_factory: pytest.TempPathFactory, shared_service: Any)
     return RootStack(tmp_path_factory.mktemp("bad-input-preview"), shared_service.endpoint_url)
 
 
-@pytest.fixture(scope="module")
-def up_stack(tmp_path_factory: pytest.TempPathFactory, shared_service: Any) -> RootStack:
-    return RootStack(tmp_path_factory.mktemp("bad-input-up"), shared_service.endpoint_url)
+@pytest.fixture(scope="module", params=FRONT_ENDS)
+def up_stack(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, shared_service: Any
+) -> RootStack:
+    """One stack per front end: every case goes through `up` with each."""
+    front_end = str(request.param)
+    folder = tmp_path_factory.mktemp(f"bad-input-up-{front_end}")
+    return RootStack(folder, shared_service.endpoint_url, front_end=front_end)
+
+
+def _named(field: str, stack: RootStack) -> str:
+    """The plugin names a resource's property by its camelCase wire name (`wire_names`)."""
+    return wire_name(field) if stack.front_end == "plugin" else field
 
 
 def test_there_are_at_least_thirty_cases() -> None:
@@ -207,7 +218,7 @@ def test_an_invalid_declaration_fails_up_naming_the_field_without_any_mutating_c
     up = up_stack.up()
 
     assert not up.ok, up.output
-    assert field in up.output, up.output
+    assert _named(field, up_stack) in up.output, up.output
     _one_clear_error(up)
     assert mutating_calls(admin.request_log()) == []
     invariants.check(admin, up_stack.export(), declared=[])

@@ -19,11 +19,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from connect_local_service import AdminClient
 from tests.faults import invariants
 from tests.faults.invariants import TALLY
 from tests.faults.request_log import mutating_calls, resumed_by_source, sources_imported
 from tests.faults.stacks import (
+    FRONT_ENDS,
     RootStack,
     kill_group,
     number,
@@ -76,8 +79,9 @@ def _declaration(phase: str, trial: int, sources: list[str]) -> list[dict[str, A
     ]
 
 
+@pytest.mark.parametrize("front_end", FRONT_ENDS)
 def test_killed_up_during_create_update_and_delete_converges_after_the_documented_recovery(
-    root: RootStack, admin: AdminClient, service: LocalService, tmp_path: Path
+    root: RootStack, admin: AdminClient, service: LocalService, tmp_path: Path, front_end: str
 ) -> None:
     rng = random.Random(SEED)
     admin.set_quota(1000)  # 21+ trials release far more than the default quota allows
@@ -95,7 +99,7 @@ def test_killed_up_during_create_update_and_delete_converges_after_the_documente
         phase = PHASES[trial % len(PHASES)]
         instance = instance_ids[(trial // 3) % 2] if phase == "update" else instance_ids[0]
         declared = _declaration(phase, trial, sources)
-        invariants.scenario(f"kill-{phase}", admin)
+        invariants.scenario(f"kill-{phase}-{front_end}", admin)
         before = numbers_in_state(root.export())
         allowed_releases |= invariants.planned_releases(before, declared)
         root.declare(instance, declared)

@@ -10,20 +10,28 @@ UNIMPLEMENTED for the rest (the engine falls back where that is allowed).
 The program itself is run by the SDK's own ``pulumi-language-python-exec`` script
 (copied from the Go module cache by ``scripts/setup.sh``), exactly as the upstream
 host does, so the Python SDK sees the same arguments and environment.
+
+A plugin from source (a folder with ``PulumiPlugin.yaml`` and ``__main__.py``, the route
+``pulumi package add <path>`` records) is run as the upstream host runs it:
+``python <folder> ARGS...`` in the engine's working directory, its output streamed back.
+Unlike upstream, dependencies are never installed: the interpreter is the project's
+virtualenv, or this host's own, which already has what the plugin needs.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from concurrent import futures
-from typing import Any
+from typing import IO, Any
 
 import grpc
 from google.protobuf import empty_pb2, json_format
@@ -80,6 +88,55 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
         python = _python_for(request.info)
         return language_pb2.AboutResponse(executable=python, version=sys.version.split()[0])
 
+    def InstallDependencies(
+        self, request: language_pb2.InstallDependenciesRequest, context: Any
+    ) -> Iterator[language_pb2.InstallDependenciesResponse]:
+        python = _python_for(request.info)
+        if not os.path.exists(python):
+            context.abort(
+                grpc.StatusCode.FAILED_PRECONDITION,
+                f"{python} does not exist: this language host installs no dependencies",
+            )
+        yield from ()
+
+    def RunPlugin(
+        self, request: language_pb2.RunPluginRequest, context: Any
+    ) -> Iterator[language_pb2.RunPluginResponse]:
+        info = request.info
+        folder = info.program_directory or request.program
+        args = [_python_for(info), "-u", folder, *request.args]
+        env = dict(os.environ)
+        env.update(entry.split("=", 1) for entry in request.env if "=" in entry)
+        plugin = subprocess.Popen(
+            args,
+            cwd=request.pwd or folder,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        with self._lock:
+            self._programs.add(plugin)
+        context.add_callback(plugin.kill)
+        chunks: queue.Queue[tuple[str, bytes]] = queue.Queue()
+        pumps = [
+            threading.Thread(target=_pump, args=(stream, name, chunks), daemon=True)
+            for stream, name in ((plugin.stdout, "stdout"), (plugin.stderr, "stderr"))
+        ]
+        for pump in pumps:
+            pump.start()
+        open_streams = len(pumps)
+        try:
+            while open_streams:
+                name, chunk = chunks.get()
+                if not chunk:
+                    open_streams -= 1
+                    continue
+                yield language_pb2.RunPluginResponse(**{name: chunk})
+            yield language_pb2.RunPluginResponse(exitcode=plugin.wait())
+        finally:
+            with self._lock:
+                self._programs.discard(plugin)
+
     def Run(self, request: language_pb2.RunRequest, context: Any) -> language_pb2.RunResponse:
         info = request.info
         program_dir = info.program_directory or request.pwd or os.getcwd()
@@ -130,6 +187,14 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
         )
 
 
+def _pump(stream: IO[bytes] | None, name: str, chunks: queue.Queue[tuple[str, bytes]]) -> None:
+    """Copies one of a plugin's output streams to `chunks`; an empty chunk marks its end."""
+    if stream is not None:
+        while chunk := os.read(stream.fileno(), 65536):
+            chunks.put((name, chunk))
+    chunks.put((name, b""))
+
+
 def _watch_engine(address: str, host: LanguageHost) -> None:
     """Exit when the engine is gone (killed, not shut down cleanly), with the program it ran.
 
@@ -162,7 +227,8 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+    # Each running program or plugin holds a worker for as long as it runs.
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
     host = LanguageHost(positional[-1], exec_script)
     language_pb2_grpc.add_LanguageRuntimeServicer_to_server(host, server)
     port = server.add_insecure_port("127.0.0.1:0")

@@ -1,5 +1,5 @@
-// Command sdkgen is a Pulumi language host that serves one call, GeneratePackage, for Node.js
-// or Go (chosen by the name it is run as: pulumi-language-nodejs or pulumi-language-go).
+// Command sdkgen is a Pulumi language host that serves one call, GeneratePackage, for Node.js,
+// Go or Python (chosen by the name it is run as: pulumi-language-nodejs, -go or -python).
 //
 // Why: `pulumi package gen-sdk --language nodejs|go` asks the language host to generate the SDK,
 // and the Go module proxy serves neither upstream host; their generators live in the served
@@ -17,6 +17,7 @@ import (
 
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/cmdutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
@@ -42,6 +43,11 @@ var generators = map[string]generator{
 		_ schema.ReferenceLoader,
 	) (map[string][]byte, error) {
 		return gogen.GeneratePackage("pulumi", pkg, req.LocalDependencies)
+	},
+	"python": func(pkg *schema.Package, req *pulumirpc.GeneratePackageRequest,
+		loader schema.ReferenceLoader,
+	) (map[string][]byte, error) {
+		return python.GeneratePackage("pulumi", pkg, req.ExtraFiles, loader)
 	},
 }
 
@@ -93,7 +99,7 @@ func main() {
 	language := strings.TrimPrefix(filepath.Base(os.Args[0]), "pulumi-language-")
 	generate, ok := generators[language]
 	if !ok {
-		cmdutil.Exit(fmt.Errorf("run as pulumi-language-nodejs or pulumi-language-go, not %s",
+		cmdutil.Exit(fmt.Errorf("run as pulumi-language-nodejs, -go or -python, not %s",
 			os.Args[0]))
 	}
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{

@@ -48,16 +48,29 @@ class ConfigKeys:
     rate_limit: str
     burst_limit: str
     limits: str
+    region_origin: str  # how failures name where the Region came from
 
 
 # The dynamic provider's `configure` sees the whole stack config, keys prefixed.
 STACK_KEYS = ConfigKeys(
-    REGION_KEY, PROFILE_KEY, ENDPOINT_KEY, RATE_LIMIT_KEY, BURST_LIMIT_KEY, LIMITS_KEY
+    REGION_KEY,
+    PROFILE_KEY,
+    ENDPOINT_KEY,
+    RATE_LIMIT_KEY,
+    BURST_LIMIT_KEY,
+    LIMITS_KEY,
+    f"stack config {REGION_KEY}",
 )
 # The plugin's `configure` args: the provider's own inputs (`connect-numbers:endpoint` in stack
 # config, or `endpoint=` on an explicit provider), prefix stripped, and its Region as `region`.
 PROVIDER_ARG_KEYS = ConfigKeys(
-    "region", "profile", "endpoint", "apiRateLimit", "apiBurstLimit", "apiLimits"
+    "region",
+    "profile",
+    "endpoint",
+    "apiRateLimit",
+    "apiBurstLimit",
+    "apiLimits",
+    "the provider's region (connect-numbers:region, or region on an explicit provider)",
 )
 
 
@@ -79,6 +92,7 @@ class AwsSettings:
     profile: str | None = None
     endpoint_url: str | None = None
     budgets: Budgets = field(default_factory=Budgets)
+    region_origin: str = STACK_KEYS.region_origin
 
     def client_key(self, region: str) -> ClientKey:
         return ClientKey(region, self.profile, self.endpoint_url, self.budgets)
@@ -137,6 +151,7 @@ def from_config(config: ConfigSource, keys: ConfigKeys = STACK_KEYS) -> AwsSetti
         profile=_text(config.get(keys.profile)),
         endpoint_url=_text(config.get(keys.endpoint)),
         budgets=budgets_from_config(config, keys),
+        region_origin=keys.region_origin,
     )
 
 
@@ -151,7 +166,7 @@ def configured_region(
     if isinstance(resource_region, str) and resource_region:
         return ConfiguredRegion(resource_region, "the resource's region input")
     if settings.region:
-        return ConfiguredRegion(settings.region, f"stack config {REGION_KEY}")
+        return ConfiguredRegion(settings.region, settings.region_origin)
     for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
         if env.get(name):
             return ConfiguredRegion(env[name], f"environment variable {name}")

@@ -19,6 +19,9 @@ from connect_numbers.inputs.spec import USER_INPUTS
 NAMESPACE = "connect-numbers"
 NUMBERS_KEY = "numbers"
 NAME_KEY = "name"
+FRONT_END_KEY = "frontEnd"
+# The dynamic resource (Python programs, no plugin) or the provider plugin's resource.
+FRONT_ENDS = ("dynamic", "plugin")
 STACK_WIDE = tuple(s for s in USER_INPUTS if s.facts.config_key and s.facts.stack_wide)
 PER_NUMBER = tuple(s for s in USER_INPUTS if s.facts.config_key and not s.facts.stack_wide)
 
@@ -43,6 +46,7 @@ class DeclaredNumber:
 class DeclaredStack:
     shared: Mapping[str, Any]  # input name -> value, for the stack-wide keys
     numbers: tuple[DeclaredNumber, ...]
+    front_end: str = FRONT_ENDS[0]
 
 
 def _key(path: str) -> str:
@@ -102,6 +106,11 @@ def _number(entry: Any, index: int) -> DeclaredNumber:
 
 def parse_stack_config(values: Mapping[str, Any]) -> DeclaredStack:
     """Checks the shape of the stack-wide keys and of `numbers`; names must be unique."""
+    front_end = values.get(FRONT_END_KEY) or FRONT_ENDS[0]
+    if front_end not in FRONT_ENDS:
+        raise StackConfigError(
+            f"{_key(FRONT_END_KEY)} must be one of {', '.join(FRONT_ENDS)}, got {front_end!r}"
+        )
     shared = _read(STACK_WIDE, values, "")
     numbers = values.get(NUMBERS_KEY)
     if numbers is None:
@@ -116,12 +125,15 @@ def parse_stack_config(values: Mapping[str, Any]) -> DeclaredStack:
                 f"{_key(f'{NUMBERS_KEY}[{i}].{NAME_KEY}')} {number.name!r} is used twice"
             )
         seen.add(number.name)
-    return DeclaredStack(shared, parsed)
+    return DeclaredStack(shared, parsed, str(front_end))
 
 
 def read_stack_config(config: PulumiConfig) -> DeclaredStack:
     """The declared numbers in a `pulumi.Config(NAMESPACE)`."""
-    values: dict[str, Any] = {NUMBERS_KEY: config.get_object(NUMBERS_KEY)}
+    values: dict[str, Any] = {
+        NUMBERS_KEY: config.get_object(NUMBERS_KEY),
+        FRONT_END_KEY: config.get(FRONT_END_KEY),
+    }
     for spec in STACK_WIDE:
         key = str(spec.facts.config_key)
         values[key] = config.get(key) if spec.kind == "text" else config.get_object(key)

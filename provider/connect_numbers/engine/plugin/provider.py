@@ -69,7 +69,6 @@ from connect_numbers.workflows.context import Runtime
 from connect_numbers.workflows.ownership import OWNER_TAG_KEY, Owner
 from connect_numbers.workflows.phone_number import PhoneNumber
 
-TYPE_TOKEN = "connect-numbers:index:ImportedPhoneNumber"
 WORKERS = 64
 T = TypeVar("T")
 
