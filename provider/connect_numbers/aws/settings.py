@@ -92,7 +92,7 @@ class AwsSettings:
     profile: str | None = None
     endpoint_url: str | None = None
     budgets: Budgets = field(default_factory=Budgets)
-    region_origin: str = STACK_KEYS.region_origin
+    region_origin: str = field(default=STACK_KEYS.region_origin, compare=False)
 
     def client_key(self, region: str) -> ClientKey:
         return ClientKey(region, self.profile, self.endpoint_url, self.budgets)

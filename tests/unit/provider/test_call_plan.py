@@ -98,7 +98,7 @@ def test_a_call_made_under_a_deadline_is_not_sent_when_its_turn_comes_after_it()
     clock = FakeClock()
     client, _ = planned_client(clock, [described() for _ in range(5)], Budgets(Budget(1, 1)))
     client.describe_phone_number(PhoneNumberId=NUMBER_ID)
-    with deadline_of_calls(clock.now_value + 0.5), pytest.raises(PacedPastDeadlineError):
+    with deadline_of_calls(clock.now_value + 0.5, clock.now), pytest.raises(PacedPastDeadlineError):
         client.describe_phone_number(PhoneNumberId=NUMBER_ID)
     assert client.sent == ["DescribePhoneNumber"]
 

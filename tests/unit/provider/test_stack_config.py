@@ -135,3 +135,15 @@ def test_a_pulumi_config_is_read_for_the_stack_wide_keys_and_the_numbers() -> No
     declared = read_stack_config(config)
     assert declared.shared == {"instance_id": "inst-1"}
     assert [number.name for number in declared.numbers] == ["a"]
+
+
+def test_the_front_end_is_the_dynamic_resource_unless_config_says_plugin() -> None:
+    assert parse_stack_config({}).front_end == "dynamic"
+    assert parse_stack_config({"frontEnd": "plugin"}).front_end == "plugin"
+
+
+def test_an_unknown_front_end_names_the_key_and_the_choices() -> None:
+    with pytest.raises(
+        StackConfigError, match=r"^connect-numbers:frontEnd must be one of dynamic, plugin"
+    ):
+        parse_stack_config({"frontEnd": "terraform"})

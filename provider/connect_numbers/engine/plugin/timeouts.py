@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from connect_numbers.errors import TIMEOUT_INPUT, WaitTimeoutError
+from connect_numbers.inputs.wire_names import wire_name
 
 CUSTOM_TIMEOUTS = "customTimeouts"
 
@@ -36,10 +37,10 @@ def without_unset_timeout(values: dict[str, Any], user_set: bool) -> dict[str, A
 
 @contextlib.contextmanager
 def naming_the_deadline(custom_timeout: float | None) -> Iterator[None]:
-    """A wait that timed out under the resource's customTimeouts says so, not the input."""
+    """A wait that timed out says what set its deadline: customTimeouts, or the input by the
+    name the plugin's users write (`waitTimeoutSeconds`)."""
     try:
         yield
     except WaitTimeoutError as err:
-        if custom_timeout is None:
-            raise
-        raise err.under(CUSTOM_TIMEOUTS) from None
+        setting = wire_name(TIMEOUT_INPUT) if custom_timeout is None else CUSTOM_TIMEOUTS
+        raise err.under(setting) from None

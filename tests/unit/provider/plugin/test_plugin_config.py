@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 from pulumi.provider.experimental.provider import ConfigureRequest
 
-from connect_numbers.aws.settings import PROVIDER_ARG_KEYS, AwsSettings, from_config
+from connect_numbers.aws.settings import (
+    PROVIDER_ARG_KEYS,
+    AwsSettings,
+    configured_region,
+    from_config,
+)
 from connect_numbers.engine.plugin.property_values import property_map
 from connect_numbers.errors import ConfigurationError
 from connect_numbers.pacing.budgets import Budget, Budgets
@@ -37,3 +42,10 @@ def test_configure_reads_rate_limits_from_the_providers_args() -> None:
 def test_a_wrong_provider_arg_fails_naming_the_arg_without_prefix() -> None:
     with pytest.raises(ConfigurationError, match=r"^apiRateLimit must be a positive number"):
         from_config({"apiRateLimit": "-1"}, PROVIDER_ARG_KEYS)
+
+
+def test_a_region_from_the_providers_configuration_is_named_as_such() -> None:
+    settings = from_config({"region": "eu-west-2"}, PROVIDER_ARG_KEYS)
+    found = configured_region(None, settings, {})
+    assert found is not None and found.region == "eu-west-2"
+    assert "connect-numbers:region" in found.origin and "aws:region" not in found.origin
