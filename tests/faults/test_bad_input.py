@@ -224,9 +224,10 @@ def test_an_invalid_declaration_fails_up_naming_the_field_without_any_mutating_c
     invariants.check(admin, up_stack.export(), declared=[])
 
 
+@pytest.mark.parametrize("front_end", FRONT_ENDS)
 @pytest.mark.parametrize("valid_first", [True, False], ids=["valid-first", "invalid-first"])
 def test_up_with_one_valid_and_one_invalid_number_never_calls_for_the_invalid_one(
-    root: RootStack, admin: AdminClient, valid_first: bool
+    root: RootStack, admin: AdminClient, valid_first: bool, front_end: str
 ) -> None:
     invariants.scenario("bad-input-mixed", admin)
     TALLY.bad_inputs += 1
