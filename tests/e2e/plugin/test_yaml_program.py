@@ -100,6 +100,7 @@ def test_an_expired_yaml_custom_timeout_fails_clearly_and_the_next_up_resumes(
         expired = pulumi(stack, "up", "--yes", "--skip-preview", title="up, customTimeouts 2s")
         assert expired.returncode != 0
         assert "was still IN_PROGRESS (being imported) after 2 s (customTimeouts)" in expired.stdout
+        assert "Traceback" not in expired.stdout and 'File "' not in expired.stdout
         (waiting,) = _claimed_ids(slow)
 
         program.write_text(declared)

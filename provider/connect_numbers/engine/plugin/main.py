@@ -9,10 +9,9 @@ from __future__ import annotations
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from pulumi.provider.experimental.server import main as serve
-
 from connect_numbers.engine.plugin.engine_log import EngineLog
 from connect_numbers.engine.plugin.provider import ImportedPhoneNumberPlugin
+from connect_numbers.engine.plugin.serving import serve
 
 
 def _version() -> str:
