@@ -35,7 +35,8 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
 
 def _generate(language: str, home: Path) -> Path:
     """`pulumi package gen-sdk` of the plugin on PATH, the way a user runs it."""
-    for needed in (SDKGEN_BIN / f"pulumi-language-{language}", TSC):
+    needs = [SDKGEN_BIN / f"pulumi-language-{language}"] + ([TSC] if language == "nodejs" else [])
+    for needed in needs:
         if not needed.exists():
             raise RuntimeError(f"{needed} is missing: run scripts/setup.sh")
     env = offline_env(home, plugin_env())

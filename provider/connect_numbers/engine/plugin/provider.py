@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -129,9 +129,7 @@ class ImportedPhoneNumberPlugin(Provider):
     async def diff(self, request: DiffRequest) -> DiffResponse:
         olds, news = _plain(request.old_state), _plain(request.new_inputs)
         changes = detailed_changes(olds, news)
-        replaces = sorted(
-            {wire_name(path.split(".")[0]) for path, c in changes.items() if c.replaces}
-        )
+        replaces = _properties(path for path, c in changes.items() if c.replaces)
         if replaces:
             warning = release_warning(request.resource_id, olds, news)
             await self._run(self._log.warn, warning, request.urn)
@@ -141,7 +139,7 @@ class ImportedPhoneNumberPlugin(Provider):
             stables=[] if replaces else [wire_name(name) for name in STABLE],
             # Create the replacement first, as the dynamic resource does (see `ownership`).
             delete_before_replace=False,
-            diffs=sorted({wire_name(path.split(".")[0]) for path in changes}),
+            diffs=_properties(changes),
             detailed_diff={
                 wire_path(path): PropertyDiff(_KINDS[(c.kind, c.replaces)], input_diff=True)
                 for path, c in changes.items()
@@ -224,6 +222,11 @@ class ImportedPhoneNumberPlugin(Provider):
             notice = release_workflow.delete(ctx, id_, recorded_owner(stored.owner, props))
         if notice:
             self._log.warn(notice, urn)
+
+
+def _properties(paths: Iterable[str]) -> list[str]:
+    """The top-level properties (wire names) that detailed-diff paths such as `tags.team` touch."""
+    return sorted({wire_name(path.partition(".")[0]) for path in paths})
 
 
 class OwnedElsewhereError(ConnectNumbersError):
