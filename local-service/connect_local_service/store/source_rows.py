@@ -23,6 +23,9 @@ def _source(row: sqlite3.Row) -> SourceNumberRecord:
         status=row["status"],
         deletion_protection=bool(row["deletion_protection"]),
         created_at=row["created_at"],
+        two_way_channel_arn=row["two_way_channel_arn"],
+        two_way_enabled=bool(row["two_way_enabled"]),
+        pool_id=row["pool_id"],
     )
 
 
@@ -30,8 +33,9 @@ class SourceRows(Rows):
     def insert_source(self, source: SourceNumberRecord) -> None:
         self._run(
             "INSERT INTO sources(id, arn, phone_number, account, region, iso_country, "
-            "number_type, message_type, capabilities, status, deletion_protection, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "number_type, message_type, capabilities, status, deletion_protection, created_at, "
+            "two_way_channel_arn, two_way_enabled, pool_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source.id,
                 source.arn,
@@ -45,6 +49,9 @@ class SourceRows(Rows):
                 source.status,
                 int(source.deletion_protection),
                 source.created_at,
+                source.two_way_channel_arn,
+                int(source.two_way_enabled),
+                source.pool_id,
             ),
         )
 
@@ -73,7 +80,10 @@ class SourceRows(Rows):
         return self._run("UPDATE sources SET status = ? WHERE arn = ?", (status, arn)) > 0
 
     def delete_source(self, source_id: str) -> None:
+        row = self._one("SELECT arn FROM sources WHERE id = ?", (source_id,))
         self._run("DELETE FROM sources WHERE id = ?", (source_id,))
+        if row is not None:
+            self._run("DELETE FROM tags WHERE resource_arn = ?", (row["arn"],))
 
     def holds_nothing(self) -> bool:
         """True before any instance or source number exists (the demo seed's precondition)."""
