@@ -64,8 +64,9 @@ class SourceRows(Rows):
         return None if row is None else _source(row)
 
     def sources(self, account: str, region: str) -> list[SourceNumberRecord]:
+        """The Region's numbers in creation order (rowid breaks ties of the same instant)."""
         rows = self._all(
-            "SELECT * FROM sources WHERE account = ? AND region = ? ORDER BY created_at, id",
+            "SELECT * FROM sources WHERE account = ? AND region = ? ORDER BY created_at, rowid",
             (account, region),
         )
         return [_source(row) for row in rows]

@@ -141,7 +141,11 @@ def _connect_flows(local_service: Any, connect: Any, instance: Any) -> None:
     )
 
 
-def _sms_voice(sms: Any) -> None:
+def _sms_voice(local_service: Any, sms: Any) -> None:
+    paired = local_service.admin.create_source_number(
+        two_way_channel_arn="arn:aws:sns:us-east-1:123456789012:inbound",
+        pool_id="pool-0123456789abcdef0123456789abcdef",
+    )
     requested = [
         sms.request_phone_number(
             IsoCountryCode="US",
@@ -154,6 +158,8 @@ def _sms_voice(sms: Any) -> None:
     ]
     page = sms.describe_phone_numbers(MaxResults=1)
     sms.describe_phone_numbers(MaxResults=1, NextToken=page["NextToken"])
+    sms.describe_phone_numbers(PhoneNumberIds=[paired["PhoneNumberId"]])  # two-way, pooled
+    sms.list_tags_for_resource(ResourceArn=requested[0]["PhoneNumberArn"])
     sms.release_phone_number(PhoneNumberId=requested[0]["PhoneNumberId"])
 
 
@@ -163,7 +169,7 @@ def test_every_implemented_operation_answers_raw_json_in_its_output_shape(
     _connect_numbers(local_service, connect, instance)
     _connect_resources(local_service, connect, instance)
     _connect_flows(local_service, connect, instance)
-    _sms_voice(sms)
+    _sms_voice(local_service, sms)
     answered = {(a.service, a.operation.name) for a in raw.answers if a.status == 200}
     implemented = {("connect", op) for op in CONNECT_HANDLERS} | {
         ("pinpoint-sms-voice-v2", op) for op in SMS_HANDLERS
