@@ -19,6 +19,7 @@ from connect_local_service.domain.records import (
 from connect_local_service.domain.traffic_group_lifecycle import ACTIVE
 from connect_local_service.server.service_state import ServiceState
 from connect_local_service.wire.api_errors import not_found
+from connect_local_service.wire.botocore_models import SMS_VOICE, service_model
 
 _DEMO_NAMESPACE = uuid.UUID("6f1c1e8e-3c1a-4a55-9a51-2f0c6c1f0b7e")
 
@@ -35,6 +36,15 @@ def create_instance(
     with state.store.transaction() as tx:
         tx.insert_instance(record, if_absent=True)
     return record
+
+
+def _check_enum(shape: str, field: str, values: list[str]) -> None:
+    """An admin-made source has only values End User Messaging's model allows, so every answer
+    that shows it stays in its shape."""
+    allowed = service_model(SMS_VOICE).shape_for(shape).metadata["enum"]
+    wrong = [value for value in values if value not in allowed]
+    if wrong:
+        raise ValueError(f"{field}: {wrong} not among {allowed}")
 
 
 def create_source_number(
@@ -55,6 +65,13 @@ def create_source_number(
 ) -> SourceNumberRecord:
     """A new End User Messaging number; an existing `source_id` is returned unchanged."""
     source_id = source_id or f"phone-{uuid.uuid4().hex}"
+    capabilities = capabilities or ["SMS", "VOICE"]
+    _check_enum("NumberStatus", "status", [status])
+    _check_enum("NumberType", "number_type", [number_type])
+    _check_enum("MessageType", "message_type", [message_type])
+    _check_enum("NumberCapability", "capabilities", capabilities)
+    if not 1 <= len(capabilities) <= 4:
+        raise ValueError(f"capabilities: 1 to 4 of them, not {len(capabilities)}")
     with state.store.transaction() as tx:
         existing = tx.source_with_id(source_id)
         if existing is not None:
@@ -70,7 +87,7 @@ def create_source_number(
             iso_country=iso_country,
             number_type=number_type,
             message_type=message_type,
-            capabilities=tuple(capabilities or ["SMS", "VOICE"]),
+            capabilities=tuple(capabilities),
             status=status,
             deletion_protection=deletion_protection,
             created_at=state.clock.now(),
@@ -167,6 +184,7 @@ def create_contact_flow(
 
 
 def set_source_status(state: ServiceState, arn: str, status: str) -> None:
+    _check_enum("NumberStatus", "status", [status])
     with state.store.transaction() as tx:
         if not tx.set_source_status(arn, status):
             raise not_found(f"source number {arn}")

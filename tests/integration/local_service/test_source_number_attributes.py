@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from connect_local_service import AdminError
+
 CHANNEL = "arn:aws:sns:us-east-1:123456789012:inbound-sms"
 
 
@@ -282,3 +284,9 @@ def test_an_sms_only_source_imports_as_before(
     local_service.admin.advance_clock(2.0)
     summary = connect_client.describe_phone_number(PhoneNumberId=number_id)
     assert summary["ClaimedPhoneNumberSummary"]["PhoneNumberStatus"]["Status"] == "CLAIMED"
+
+
+def test_the_admin_helper_refuses_attributes_the_model_does_not_allow(local_service: Any) -> None:
+    for bad in ({"status": "CLAIMED"}, {"capabilities": ["FAX"]}, {"number_type": "MOBILE"}):
+        with pytest.raises(AdminError, match="not among"):
+            local_service.admin.create_source_number(**bad)
