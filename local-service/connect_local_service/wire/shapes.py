@@ -20,7 +20,7 @@ from connect_local_service.domain.records import (
     SourceNumberRecord,
     TrafficGroupRecord,
 )
-from connect_local_service.wire.botocore_models import SMS_VOICE, service_model
+from connect_local_service.wire.botocore_models import CONNECT, SMS_VOICE, service_model
 
 
 def number_ids(number: PhoneNumberRecord) -> dict[str, Any]:
@@ -111,13 +111,24 @@ def traffic_group(group: TrafficGroupRecord, tags: dict[str, str]) -> dict[str, 
     return described
 
 
+def _in_output(operation: str, answer: dict[str, Any], member: str | None = None) -> dict[str, Any]:
+    """The members of `answer` that the installed model's output (or its `member`) has: older
+    botocore models (the supported range starts at 1.35) lack newer ones such as
+    FlowContentSha256."""
+    shape: Any = service_model(CONNECT).operation_model(operation).output_shape
+    if member is not None:
+        shape = shape.members[member]
+    return {key: value for key, value in answer.items() if key in shape.members}
+
+
 def contact_flow_ids(flow: ContactFlowRecord) -> dict[str, Any]:
     """CreateContactFlow's answer."""
-    return {
+    answer = {
         "ContactFlowId": flow.id,
         "ContactFlowArn": flow.arn,
         "FlowContentSha256": content_sha256(flow),
     }
+    return _in_output("CreateContactFlow", answer)
 
 
 def contact_flow(flow: ContactFlowRecord, tags: dict[str, str]) -> dict[str, Any]:
@@ -138,7 +149,7 @@ def contact_flow(flow: ContactFlowRecord, tags: dict[str, str]) -> dict[str, Any
         described["Description"] = flow.description
     if tags:
         described["Tags"] = tags
-    return described
+    return _in_output("DescribeContactFlow", described, "ContactFlow")
 
 
 def contact_flow_summary(flow: ContactFlowRecord) -> dict[str, Any]:
