@@ -14,5 +14,7 @@ MUTATING = frozenset(
         "ReleasePhoneNumber",
         "TagResource",
         "UntagResource",
+        "AssociatePhoneNumberContactFlow",
+        "DisassociatePhoneNumberContactFlow",
     }
 )

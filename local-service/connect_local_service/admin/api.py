@@ -13,6 +13,7 @@ from typing import Any
 
 from connect_local_service.admin.client import PREFIX
 from connect_local_service.admin.shapes import (
+    admin_contact_flow,
     admin_instance,
     admin_number,
     admin_quota_event,
@@ -65,6 +66,10 @@ def _create_source(state: ServiceState, body: dict[str, Any]) -> Any:
         "phone_number",
         "message_type",
         "capabilities",
+        "deletion_protection",
+        "two_way_channel_arn",
+        "two_way_enabled",
+        "pool_id",
     }
     kwargs = {k: v for k, v in body.items() if k in allowed and v is not None}
     if "account_id" in kwargs:
@@ -142,6 +147,17 @@ def _create_traffic_group(state: ServiceState, body: dict[str, Any]) -> Any:
     return admin_traffic_group(group)
 
 
+def _create_contact_flow(state: ServiceState, body: dict[str, Any]) -> Any:
+    flow = seeding.create_contact_flow(
+        state,
+        str(body["instance_id"]),
+        str(body["name"]),
+        str(body.get("type") or "CONTACT_FLOW"),
+        body.get("content"),
+    )
+    return admin_contact_flow(flow)
+
+
 def _source_status(state: ServiceState, body: dict[str, Any]) -> Any:
     seeding.set_source_status(state, str(body["arn"]), str(body["status"]))
     return {}
@@ -171,6 +187,7 @@ ROUTES: dict[str, AdminHandler] = {
     "instances": _create_instance,
     "sources": _create_source,
     "traffic-distribution-groups": _create_traffic_group,
+    "contact-flows": _create_contact_flow,
     "sources/status": _source_status,
     "seed": _seed,
     "request-log": lambda state, body: state.log_entries(),

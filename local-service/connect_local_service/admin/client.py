@@ -52,6 +52,18 @@ class AdminClient:
         body = {"name": name, "instance_id": instance_id}
         return cast(dict[str, Any], self._call("traffic-distribution-groups", body))
 
+    def create_contact_flow(
+        self,
+        instance_id: str,
+        name: str = "Inbound",
+        type: str = "CONTACT_FLOW",
+        content: str | None = None,
+    ) -> dict[str, Any]:
+        """A PUBLISHED flow of the instance (id or ARN) at once, idempotent per name; returns
+        ContactFlowId, ContactFlowArn, Name, Type, InstanceId."""
+        body = {"instance_id": instance_id, "name": name, "type": type, "content": content}
+        return cast(dict[str, Any], self._call("contact-flows", body))
+
     def create_source_number(
         self,
         iso_country: str = "US",
@@ -60,8 +72,19 @@ class AdminClient:
         account_id: str | None = None,
         status: str = "ACTIVE",
         phone_number: str | None = None,
+        *,
+        capabilities: list[str] | None = None,
+        message_type: str | None = None,
+        deletion_protection: bool | None = None,
+        two_way_channel_arn: str | None = None,
+        two_way_enabled: bool | None = None,
+        pool_id: str | None = None,
     ) -> dict[str, Any]:
-        """Returns PhoneNumberArn, PhoneNumber, PhoneNumberId of a new End User Messaging number."""
+        """Returns PhoneNumberArn, PhoneNumber, PhoneNumberId of a new End User Messaging number.
+
+        The keyword-only attributes default as before: SMS and VOICE, TRANSACTIONAL, no
+        deletion protection, no two-way channel (two-way is on when a channel is given, unless
+        `two_way_enabled` says otherwise), no pool."""
         body = {
             "iso_country": iso_country,
             "number_type": number_type,
@@ -69,6 +92,12 @@ class AdminClient:
             "account_id": account_id,
             "status": status,
             "phone_number": phone_number,
+            "capabilities": capabilities,
+            "message_type": message_type,
+            "deletion_protection": deletion_protection,
+            "two_way_channel_arn": two_way_channel_arn,
+            "two_way_enabled": two_way_enabled,
+            "pool_id": pool_id,
         }
         return cast(dict[str, Any], self._call("sources", body))
 

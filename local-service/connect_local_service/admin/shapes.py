@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from connect_local_service.domain.records import (
+    ContactFlowRecord,
     InstanceRecord,
     PhoneNumberRecord,
     QuotaEvent,
@@ -61,4 +62,14 @@ def admin_traffic_group(group: TrafficGroupRecord) -> dict[str, Any]:
         "InstanceId": group.instance_id,
         "InstanceArn": group.instance_arn,
         "Status": group.status,
+    }
+
+
+def admin_contact_flow(flow: ContactFlowRecord) -> dict[str, Any]:
+    return {
+        "ContactFlowId": flow.id,
+        "ContactFlowArn": flow.arn,
+        "Name": flow.name,
+        "Type": flow.type,
+        "InstanceId": flow.instance_id,
     }

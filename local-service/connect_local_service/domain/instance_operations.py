@@ -37,6 +37,7 @@ def delete_instance(ctx: RequestContext, ref: str) -> None:
         raise ApiError(
             "InvalidRequestException", "Delete the instance's traffic distribution groups first"
         )
+    ctx.tx.delete_instance_flows(instance.id)
     ctx.tx.delete_instance(instance)
 
 

@@ -10,6 +10,7 @@ import uuid
 
 from connect_local_service.domain import phone_number_lifecycle as lifecycle
 from connect_local_service.domain.arn_format import build_arn, parse_arn
+from connect_local_service.domain.flow_associations import drop_association
 from connect_local_service.domain.number_quotas import (
     check_import_quota,
     instance_quota_problem,
@@ -134,7 +135,9 @@ def move_number(
         instance = find_instance(ctx, "InstanceId", instance_ref)
         instance_id, target = instance.id, instance.arn
     number = find_number(ctx, ref)
-    return lifecycle.begin_move(ctx, number, instance_id, target)
+    moved = lifecycle.begin_move(ctx, number, instance_id, target)
+    drop_association(ctx, moved)
+    return moved
 
 
 def release_number(ctx: RequestContext, ref: str) -> None:
@@ -143,3 +146,4 @@ def release_number(ctx: RequestContext, ref: str) -> None:
     if number.status == lifecycle.CLAIMED:
         record_quota_event(ctx, "release", number.id)
     lifecycle.begin_release(ctx, number)
+    drop_association(ctx, number)

@@ -32,6 +32,43 @@ class SourceNumberRecord:
     status: str
     deletion_protection: bool
     created_at: float
+    two_way_channel_arn: str | None = None
+    two_way_enabled: bool = False
+    pool_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ContactFlowRecord:
+    """A Connect contact flow; it belongs to one instance."""
+
+    id: str
+    arn: str
+    instance_id: str
+    account: str
+    region: str
+    name: str
+    type: str
+    description: str | None
+    content: str
+    status: str
+    created_at: float
+    # Creation order, for listing and pagination; assigned by the store.
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class FlowAssociationRecord:
+    """The flow a voice phone number routes its calls to (at most one per number)."""
+
+    phone_number_id: str
+    phone_number_arn: str
+    instance_id: str
+    flow_id: str
+    flow_arn: str
+    account: str
+    region: str
+    # Association order, for listing and pagination; assigned by the store.
+    seq: int = 0
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from connect_local_service.domain.arn_format import parse_arn
 from connect_local_service.domain.records import (
+    ContactFlowRecord,
     InstanceRecord,
     PhoneNumberRecord,
     TrafficGroupRecord,
@@ -48,6 +49,39 @@ def find_traffic_group(ctx: RequestContext, field: str, value: str) -> TrafficGr
     return found[0]
 
 
+def _flow_id(ctx: RequestContext, instance: InstanceRecord, value: str) -> str | None:
+    """The flow id a ContactFlowId names in `instance`: a bare id, or the flow's ARN
+    (`arn:...:instance/<instance id>/contact-flow/<flow id>`); None when an ARN names a flow of
+    another instance, Region or account."""
+    if not value.startswith("arn:"):
+        return value
+    arn = parse_arn(value)
+    if arn is None or arn.service != "connect" or arn.resource_type != "instance":
+        raise invalid_parameter("ContactFlowId", f"'{value}' is not a Connect contact flow ARN")
+    owner, _, flow_id = arn.resource_id.partition("/contact-flow/")
+    if not flow_id or "/" in flow_id:
+        raise invalid_parameter("ContactFlowId", f"'{value}' is not a Connect contact flow ARN")
+    if arn.region != ctx.region or arn.account != ctx.account or owner != instance.id:
+        return None
+    return flow_id
+
+
+def find_contact_flow(
+    ctx: RequestContext, instance: InstanceRecord, value: str
+) -> ContactFlowRecord:
+    """A flow of `instance`; a flow of another instance is not found here, as the API reference
+    addresses every flow through its instance (`/contact-flows/{InstanceId}/{ContactFlowId}`)."""
+    flow_id = _flow_id(ctx, instance, value)
+    found = (
+        []
+        if flow_id is None
+        else ctx.tx.contact_flows(ctx.account, ctx.region, instance_id=instance.id, flow_id=flow_id)
+    )
+    if not found:
+        raise not_found(f"Contact flow {value} in instance {instance.id}")
+    return found[0]
+
+
 def find_tagged_arn(ctx: RequestContext, arn: str) -> str:
     """The ARN of the taggable resource `arn` names (numbers, instances, traffic groups)."""
     parsed = parse_arn(arn)
@@ -55,6 +89,10 @@ def find_tagged_arn(ctx: RequestContext, arn: str) -> str:
         raise invalid_parameter("resourceArn", f"'{arn}' is not a Connect ARN")
     if parsed.resource_type == "phone-number":
         return find_number(ctx, arn).arn
+    if parsed.resource_type == "instance" and "/contact-flow/" in parsed.resource_id:
+        instance_id = parsed.resource_id.split("/", 1)[0]
+        instance = find_instance(ctx, "resourceArn", instance_id)
+        return find_contact_flow(ctx, instance, arn).arn
     if parsed.resource_type == "instance":
         return find_instance(ctx, "resourceArn", arn).arn
     if parsed.resource_type == "traffic-distribution-group":

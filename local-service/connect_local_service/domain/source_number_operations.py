@@ -1,4 +1,4 @@
-"""End User Messaging SMS/voice v2 source numbers: just enough to own and release them."""
+"""End User Messaging SMS/voice v2 source numbers: request, describe, tag and release them."""
 
 from __future__ import annotations
 
@@ -11,18 +11,15 @@ from connect_local_service.domain.arn_format import build_arn, parse_arn
 from connect_local_service.domain.phone_number_generator import new_phone_number
 from connect_local_service.domain.phone_number_lifecycle import is_active
 from connect_local_service.domain.records import SourceNumberRecord
+from connect_local_service.domain.source_filters import matching
 from connect_local_service.server.request_context import RequestContext
 from connect_local_service.wire.api_errors import ApiError, validation_exception
 
 DEFAULT_PAGE_SIZE = 100
 
-# DescribePhoneNumbers filter names the local service understands, and the field each reads.
-FILTER_FIELDS = {
-    "status": "status",
-    "iso-country-code": "iso_country",
-    "number-type": "number_type",
-    "message-type": "message_type",
-}
+# DescribePhoneNumbers' Owner: numbers the account owns, or numbers shared with it (sharing
+# through AWS RAM is not modelled, so there are none).
+OWNER_SELF = "SELF"
 
 
 def find_source(ctx: RequestContext, value: str) -> SourceNumberRecord:
@@ -62,6 +59,9 @@ def request_number(ctx: RequestContext, params: dict[str, Any]) -> SourceNumberR
         created_at=ctx.now,
     )
     ctx.tx.insert_source(source)
+    tags = params.get("Tags") or []
+    if tags:
+        ctx.tx.put_tags(source.arn, {tag["Key"]: tag["Value"] for tag in tags})
     return source
 
 
@@ -71,14 +71,23 @@ def describe_sources(
     filters: list[dict[str, Any]],
     page_size: int | None,
     token: str | None,
+    owner: str | None = None,
 ) -> tuple[list[SourceNumberRecord], str | None]:
-    sources = (
-        [find_source(ctx, ref) for ref in refs] if refs else ctx.tx.sources(ctx.account, ctx.region)
-    )
-    for wanted in filters:
-        field = FILTER_FIELDS.get(wanted["Name"])
-        if field is not None:
-            sources = [s for s in sources if getattr(s, field) in wanted["Values"]]
+    """DescribePhoneNumbers: the numbers named (or all), those meeting every filter, a page."""
+    if refs and owner is not None:
+        # The API reference: "The Owner and PhoneNumberIds parameters can't be used at the
+        # same time."
+        raise validation_exception(
+            "Owner: cannot be used together with PhoneNumberIds",
+            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        )
+    if refs:
+        sources = [find_source(ctx, ref) for ref in refs]
+    elif owner in (None, OWNER_SELF):
+        sources = ctx.tx.sources(ctx.account, ctx.region)
+    else:
+        sources = []
+    sources = matching(sources, filters)
     start = 0
     if token is not None:
         try:
@@ -89,6 +98,25 @@ def describe_sources(
     more = start + limit < len(sources)
     next_token = base64.urlsafe_b64encode(str(start + limit).encode()).decode() if more else None
     return sources[start : start + limit], next_token
+
+
+def tags_of(ctx: RequestContext, resource_arn: str) -> list[dict[str, str]]:
+    """ListTagsForResource of a phone number (the only End User Messaging resource here)."""
+    parsed = parse_arn(resource_arn)
+    if parsed is None or parsed.service != "sms-voice":
+        raise validation_exception(
+            f"ResourceArn: '{resource_arn}' is not an End User Messaging ARN", "INVALID_ARN"
+        )
+    if parsed.resource_type != "phone-number":
+        raise ApiError(
+            "ResourceNotFoundException",
+            f"Resource {resource_arn} not found",
+            ResourceType=parsed.resource_type,
+            ResourceId=parsed.resource_id,
+        )
+    source = find_source(ctx, resource_arn)
+    tags = ctx.tx.tags(source.arn)
+    return [{"Key": key, "Value": value} for key, value in sorted(tags.items())]
 
 
 def release_source(ctx: RequestContext, ref: str) -> SourceNumberRecord:

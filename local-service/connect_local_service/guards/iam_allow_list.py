@@ -33,6 +33,12 @@ def _resource_of(service: str, params: dict[str, Any], region: str, account: str
             return connect_arn("phone-number", params["PhoneNumberId"])
         if "resourceArn" in params:
             return str(params["resourceArn"])
+        if "ContactFlowId" in params and "InstanceId" in params:
+            flow = str(params["ContactFlowId"])
+            if flow.startswith("arn:"):
+                return flow
+            instance = str(params["InstanceId"]).rsplit("/", 1)[-1]
+            return connect_arn("instance", f"{instance}/contact-flow/{flow}")
         if "TrafficDistributionGroupId" in params:
             group = params["TrafficDistributionGroupId"]
             return connect_arn("traffic-distribution-group", group)

@@ -11,6 +11,7 @@ import uuid
 from connect_local_service.domain.arn_format import build_arn
 from connect_local_service.domain.phone_number_generator import new_phone_number
 from connect_local_service.domain.records import (
+    ContactFlowRecord,
     InstanceRecord,
     SourceNumberRecord,
     TrafficGroupRecord,
@@ -18,6 +19,7 @@ from connect_local_service.domain.records import (
 from connect_local_service.domain.traffic_group_lifecycle import ACTIVE
 from connect_local_service.server.service_state import ServiceState
 from connect_local_service.wire.api_errors import not_found
+from connect_local_service.wire.botocore_models import SMS_VOICE, service_model
 
 _DEMO_NAMESPACE = uuid.UUID("6f1c1e8e-3c1a-4a55-9a51-2f0c6c1f0b7e")
 
@@ -36,6 +38,15 @@ def create_instance(
     return record
 
 
+def _check_enum(shape: str, field: str, values: list[str]) -> None:
+    """An admin-made source has only values End User Messaging's model allows, so every answer
+    that shows it stays in its shape."""
+    allowed = service_model(SMS_VOICE).shape_for(shape).metadata["enum"]
+    wrong = [value for value in values if value not in allowed]
+    if wrong:
+        raise ValueError(f"{field}: {wrong} not among {allowed}")
+
+
 def create_source_number(
     state: ServiceState,
     iso_country: str = "US",
@@ -47,9 +58,20 @@ def create_source_number(
     source_id: str | None = None,
     message_type: str = "TRANSACTIONAL",
     capabilities: list[str] | None = None,
+    deletion_protection: bool = False,
+    two_way_channel_arn: str | None = None,
+    two_way_enabled: bool | None = None,
+    pool_id: str | None = None,
 ) -> SourceNumberRecord:
     """A new End User Messaging number; an existing `source_id` is returned unchanged."""
     source_id = source_id or f"phone-{uuid.uuid4().hex}"
+    capabilities = capabilities or ["SMS", "VOICE"]
+    _check_enum("NumberStatus", "status", [status])
+    _check_enum("NumberType", "number_type", [number_type])
+    _check_enum("MessageType", "message_type", [message_type])
+    _check_enum("NumberCapability", "capabilities", capabilities)
+    if not 1 <= len(capabilities) <= 4:
+        raise ValueError(f"capabilities: 1 to 4 of them, not {len(capabilities)}")
     with state.store.transaction() as tx:
         existing = tx.source_with_id(source_id)
         if existing is not None:
@@ -65,10 +87,16 @@ def create_source_number(
             iso_country=iso_country,
             number_type=number_type,
             message_type=message_type,
-            capabilities=tuple(capabilities or ["SMS", "VOICE"]),
+            capabilities=tuple(capabilities),
             status=status,
-            deletion_protection=False,
+            deletion_protection=deletion_protection,
             created_at=state.clock.now(),
+            two_way_channel_arn=two_way_channel_arn,
+            # Two-way messaging is on when a channel is given, unless said otherwise.
+            two_way_enabled=two_way_channel_arn is not None
+            if two_way_enabled is None
+            else two_way_enabled,
+            pool_id=pool_id,
         )
         tx.insert_source(source)
     return source
@@ -108,7 +136,55 @@ def create_traffic_group(state: ServiceState, name: str, instance_id: str) -> Tr
     return group
 
 
+# The smallest flow the Flow language accepts: one action that ends the contact.
+MINIMAL_FLOW_CONTENT = (
+    '{"Version": "2019-10-30", "StartAction": "end", "Actions": '
+    '[{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, '
+    '"Transitions": {}}]}'
+)
+
+
+def create_contact_flow(
+    state: ServiceState,
+    instance_id: str,
+    name: str,
+    flow_type: str = "CONTACT_FLOW",
+    content: str | None = None,
+) -> ContactFlowRecord:
+    """A PUBLISHED flow of an existing instance (id or ARN); idempotent per name."""
+    with state.store.transaction() as tx:
+        instances = [
+            i
+            for i in tx.instances(state.settings.account_id, state.settings.region)
+            if instance_id in (i.id, i.arn)
+        ]
+        if not instances:
+            raise not_found(f"Instance {instance_id}")
+        instance = instances[0]
+        existing = tx.contact_flows(instance_id=instance.id, name=name)
+        if existing:
+            return existing[0]
+        key = f"{instance.account}:{instance.region}:{instance.id}:contact-flow:{name}"
+        flow_id = str(uuid.uuid5(_DEMO_NAMESPACE, key))
+        resource = f"instance/{instance.id}/contact-flow/{flow_id}"
+        flow = ContactFlowRecord(
+            id=flow_id,
+            arn=build_arn("connect", instance.region, instance.account, resource),
+            instance_id=instance.id,
+            account=instance.account,
+            region=instance.region,
+            name=name,
+            type=flow_type,
+            description=None,
+            content=content or MINIMAL_FLOW_CONTENT,
+            status="PUBLISHED",
+            created_at=state.clock.now(),
+        )
+        return tx.insert_contact_flow(flow)
+
+
 def set_source_status(state: ServiceState, arn: str, status: str) -> None:
+    _check_enum("NumberStatus", "status", [status])
     with state.store.transaction() as tx:
         if not tx.set_source_status(arn, status):
             raise not_found(f"source number {arn}")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from connect_local_service.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
+from connect_local_service.store.schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION, TABLES
 from connect_local_service.store.transaction import Transaction
 
 
@@ -30,10 +30,19 @@ class Store:
         self._db.execute("PRAGMA synchronous=NORMAL")
         with self._lock:
             self._db.executescript(SCHEMA)
+            self._add_missing_columns()
             self._db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (SCHEMA_VERSION,),
             )
+
+    def _add_missing_columns(self) -> None:
+        """Brings a state file of an older schema up to date (its rows keep their values)."""
+        for table, columns in ADDED_COLUMNS.items():
+            present = {row["name"] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            for column, declaration in columns:
+                if column not in present:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:

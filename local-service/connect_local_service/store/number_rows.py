@@ -68,3 +68,4 @@ class NumberRows(Rows):
     def delete_number(self, arn: str) -> None:
         self._run("DELETE FROM numbers WHERE arn = ?", (arn,))
         self._run("DELETE FROM tags WHERE resource_arn = ?", (arn,))
+        self._run("DELETE FROM flow_associations WHERE phone_number_arn = ?", (arn,))

@@ -23,6 +23,9 @@ def _source(row: sqlite3.Row) -> SourceNumberRecord:
         status=row["status"],
         deletion_protection=bool(row["deletion_protection"]),
         created_at=row["created_at"],
+        two_way_channel_arn=row["two_way_channel_arn"],
+        two_way_enabled=bool(row["two_way_enabled"]),
+        pool_id=row["pool_id"],
     )
 
 
@@ -30,8 +33,9 @@ class SourceRows(Rows):
     def insert_source(self, source: SourceNumberRecord) -> None:
         self._run(
             "INSERT INTO sources(id, arn, phone_number, account, region, iso_country, "
-            "number_type, message_type, capabilities, status, deletion_protection, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "number_type, message_type, capabilities, status, deletion_protection, created_at, "
+            "two_way_channel_arn, two_way_enabled, pool_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source.id,
                 source.arn,
@@ -45,6 +49,9 @@ class SourceRows(Rows):
                 source.status,
                 int(source.deletion_protection),
                 source.created_at,
+                source.two_way_channel_arn,
+                int(source.two_way_enabled),
+                source.pool_id,
             ),
         )
 
@@ -57,8 +64,9 @@ class SourceRows(Rows):
         return None if row is None else _source(row)
 
     def sources(self, account: str, region: str) -> list[SourceNumberRecord]:
+        """The Region's numbers in creation order (rowid breaks ties of the same instant)."""
         rows = self._all(
-            "SELECT * FROM sources WHERE account = ? AND region = ? ORDER BY created_at, id",
+            "SELECT * FROM sources WHERE account = ? AND region = ? ORDER BY created_at, rowid",
             (account, region),
         )
         return [_source(row) for row in rows]
@@ -73,7 +81,10 @@ class SourceRows(Rows):
         return self._run("UPDATE sources SET status = ? WHERE arn = ?", (status, arn)) > 0
 
     def delete_source(self, source_id: str) -> None:
+        row = self._one("SELECT arn FROM sources WHERE id = ?", (source_id,))
         self._run("DELETE FROM sources WHERE id = ?", (source_id,))
+        if row is not None:
+            self._run("DELETE FROM tags WHERE resource_arn = ?", (row["arn"],))
 
     def holds_nothing(self) -> bool:
         """True before any instance or source number exists (the demo seed's precondition)."""

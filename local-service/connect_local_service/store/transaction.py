@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from connect_local_service.store.flow_rows import FlowRows
 from connect_local_service.store.ledger_rows import LedgerRows
 from connect_local_service.store.number_rows import NumberRows
 from connect_local_service.store.resource_rows import ResourceRows
@@ -9,5 +10,5 @@ from connect_local_service.store.source_rows import SourceRows
 from connect_local_service.store.traffic_group_rows import TrafficGroupRows
 
 
-class Transaction(NumberRows, ResourceRows, SourceRows, TrafficGroupRows, LedgerRows):
+class Transaction(NumberRows, ResourceRows, SourceRows, TrafficGroupRows, FlowRows, LedgerRows):
     """Valid only inside `Store.transaction()`; its methods return records, never rows."""

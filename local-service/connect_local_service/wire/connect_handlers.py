@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from connect_local_service.domain import contact_flow_operations as flows
+from connect_local_service.domain import flow_associations as associations
 from connect_local_service.domain import instance_operations as instances
 from connect_local_service.domain import phone_number_operations as numbers
 from connect_local_service.domain import traffic_group_operations as groups
@@ -158,6 +160,61 @@ def delete_traffic_distribution_group(ctx: RequestContext, p: Params) -> dict[st
     return {}
 
 
+def create_contact_flow(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    flow = flows.create_flow(
+        ctx,
+        p["InstanceId"],
+        p["Name"],
+        p["Type"],
+        p["Content"],
+        p.get("Description"),
+        p.get("Status"),
+        p.get("Tags"),
+    )
+    return shapes.contact_flow_ids(flow)
+
+
+def describe_contact_flow(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    flow = flows.describe_flow(ctx, p["InstanceId"], p["ContactFlowId"])
+    return {"ContactFlow": shapes.contact_flow(flow, ctx.tx.tags(flow.arn))}
+
+
+def list_contact_flows(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    page, next_token = flows.list_flows(
+        ctx,
+        p["InstanceId"],
+        tuple(p.get("ContactFlowTypes") or ()),
+        p.get("MaxResults"),
+        p.get("NextToken"),
+    )
+    summaries = [shapes.contact_flow_summary(flow) for flow in page]
+    result: dict[str, Any] = {"ContactFlowSummaryList": summaries}
+    if next_token is not None:
+        result["NextToken"] = next_token
+    return result
+
+
+def associate_phone_number_contact_flow(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    associations.associate(ctx, p["PhoneNumberId"], p["InstanceId"], p["ContactFlowId"])
+    return {}
+
+
+def disassociate_phone_number_contact_flow(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    associations.disassociate(ctx, p["PhoneNumberId"], p["InstanceId"])
+    return {}
+
+
+def list_flow_associations(ctx: RequestContext, p: Params) -> dict[str, Any]:
+    page, next_token = associations.list_associations(
+        ctx, p["InstanceId"], p.get("ResourceType"), p.get("MaxResults"), p.get("NextToken")
+    )
+    summaries = [shapes.flow_association_summary(a) for a in page]
+    result: dict[str, Any] = {"FlowAssociationSummaryList": summaries}
+    if next_token is not None:
+        result["NextToken"] = next_token
+    return result
+
+
 HANDLERS: dict[str, Handler] = {
     "ImportPhoneNumber": import_phone_number,
     "DescribePhoneNumber": describe_phone_number,
@@ -176,4 +233,10 @@ HANDLERS: dict[str, Handler] = {
     "DescribeTrafficDistributionGroup": describe_traffic_distribution_group,
     "ListTrafficDistributionGroups": list_traffic_distribution_groups,
     "DeleteTrafficDistributionGroup": delete_traffic_distribution_group,
+    "CreateContactFlow": create_contact_flow,
+    "DescribeContactFlow": describe_contact_flow,
+    "ListContactFlows": list_contact_flows,
+    "AssociatePhoneNumberContactFlow": associate_phone_number_contact_flow,
+    "DisassociatePhoneNumberContactFlow": disassociate_phone_number_contact_flow,
+    "ListFlowAssociations": list_flow_associations,
 }

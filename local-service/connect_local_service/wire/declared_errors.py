@@ -75,6 +75,25 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
         "ValidationException",
     ),
     "ValidationException": ("InvalidParameterException", "InvalidRequestException"),
+    "DuplicateResourceException": (
+        "ResourceConflictException",
+        "ConflictException",
+        "ResourceInUseException",
+        "InvalidRequestException",
+        "InvalidParameterException",
+        "ValidationException",
+    ),
+    "InvalidContactFlowException": (
+        "InvalidParameterException",
+        "InvalidRequestException",
+        "ValidationException",
+    ),
+    "ContactFlowNotPublishedException": (
+        "ResourceNotFoundException",
+        "InvalidRequestException",
+        "InvalidParameterException",
+        "ValidationException",
+    ),
     "InternalServiceException": ("InternalServerException",),
     "InternalServerException": ("InternalServiceException",),
 }

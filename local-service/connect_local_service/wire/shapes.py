@@ -9,14 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from connect_local_service.domain.arn_format import partition_for
+from connect_local_service.domain.contact_flow_operations import content_sha256
+from connect_local_service.domain.flow_associations import VOICE_PHONE_NUMBER
 from connect_local_service.domain.phone_number_lifecycle import shown_status
 from connect_local_service.domain.records import (
+    ContactFlowRecord,
+    FlowAssociationRecord,
     InstanceRecord,
     PhoneNumberRecord,
     SourceNumberRecord,
     TrafficGroupRecord,
 )
-from connect_local_service.wire.botocore_models import SMS_VOICE, service_model
+from connect_local_service.wire.botocore_models import CONNECT, SMS_VOICE, service_model
 
 
 def number_ids(number: PhoneNumberRecord) -> dict[str, Any]:
@@ -107,9 +111,73 @@ def traffic_group(group: TrafficGroupRecord, tags: dict[str, str]) -> dict[str, 
     return described
 
 
-def source_information(source: SourceNumberRecord, status: str | None = None) -> dict[str, Any]:
-    """End User Messaging's PhoneNumberInformation (RequestPhoneNumber adds the tags)."""
+def _in_output(operation: str, answer: dict[str, Any], member: str | None = None) -> dict[str, Any]:
+    """The members of `answer` that the installed model's output (or its `member`) has: older
+    botocore models (the supported range starts at 1.35) lack newer ones such as
+    FlowContentSha256."""
+    shape: Any = service_model(CONNECT).operation_model(operation).output_shape
+    if member is not None:
+        shape = shape.members[member]
+    return {key: value for key, value in answer.items() if key in shape.members}
+
+
+def contact_flow_ids(flow: ContactFlowRecord) -> dict[str, Any]:
+    """CreateContactFlow's answer."""
+    answer = {
+        "ContactFlowId": flow.id,
+        "ContactFlowArn": flow.arn,
+        "FlowContentSha256": content_sha256(flow),
+    }
+    return _in_output("CreateContactFlow", answer)
+
+
+def contact_flow(flow: ContactFlowRecord, tags: dict[str, str]) -> dict[str, Any]:
+    """DescribeContactFlow's ContactFlow (Tags only when there are some: TagMap's min is 1)."""
+    described: dict[str, Any] = {
+        "Arn": flow.arn,
+        "Id": flow.id,
+        "Name": flow.name,
+        "Type": flow.type,
+        "State": "ACTIVE",
+        "Status": flow.status,
+        "Content": flow.content,
+        "FlowContentSha256": content_sha256(flow),
+        "LastModifiedTime": flow.created_at,
+        "LastModifiedRegion": flow.region,
+    }
+    if flow.description is not None:
+        described["Description"] = flow.description
+    if tags:
+        described["Tags"] = tags
+    return _in_output("DescribeContactFlow", described, "ContactFlow")
+
+
+def contact_flow_summary(flow: ContactFlowRecord) -> dict[str, Any]:
+    """ListContactFlows' ContactFlowSummary."""
     return {
+        "Id": flow.id,
+        "Arn": flow.arn,
+        "Name": flow.name,
+        "ContactFlowType": flow.type,
+        "ContactFlowState": "ACTIVE",
+        "ContactFlowStatus": flow.status,
+    }
+
+
+def flow_association_summary(association: FlowAssociationRecord) -> dict[str, Any]:
+    """ListFlowAssociations' FlowAssociationSummary: the model types ResourceId and FlowId as
+    ARNs, so both are ARNs (the phone number's and the flow's)."""
+    return {
+        "ResourceId": association.phone_number_arn,
+        "FlowId": association.flow_arn,
+        "ResourceType": VOICE_PHONE_NUMBER,
+    }
+
+
+def source_information(source: SourceNumberRecord, status: str | None = None) -> dict[str, Any]:
+    """End User Messaging's PhoneNumberInformation (RequestPhoneNumber adds the tags); the
+    optional TwoWayChannelArn and PoolId only when the number has them."""
+    information: dict[str, Any] = {
         "PhoneNumberArn": source.arn,
         "PhoneNumberId": source.id,
         "PhoneNumber": source.phone_number,
@@ -119,13 +187,18 @@ def source_information(source: SourceNumberRecord, status: str | None = None) ->
         "NumberCapabilities": list(source.capabilities),
         "NumberType": source.number_type,
         "MonthlyLeasingPrice": "2.00",
-        "TwoWayEnabled": False,
+        "TwoWayEnabled": source.two_way_enabled,
         "SelfManagedOptOutsEnabled": False,
         "OptOutListName": "Default",
         "InternationalSendingEnabled": False,
         "DeletionProtectionEnabled": source.deletion_protection,
         "CreatedTimestamp": source.created_at,
     }
+    if source.two_way_channel_arn is not None:
+        information["TwoWayChannelArn"] = source.two_way_channel_arn
+    if source.pool_id is not None:
+        information["PoolId"] = source.pool_id
+    return information
 
 
 def released_source(source: SourceNumberRecord) -> dict[str, Any]:

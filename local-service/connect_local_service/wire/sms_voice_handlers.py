@@ -23,7 +23,12 @@ def request_phone_number(ctx: RequestContext, p: dict[str, Any]) -> dict[str, An
 
 def describe_phone_numbers(ctx: RequestContext, p: dict[str, Any]) -> dict[str, Any]:
     page, next_token = sources.describe_sources(
-        ctx, p.get("PhoneNumberIds"), p.get("Filters", []), p.get("MaxResults"), p.get("NextToken")
+        ctx,
+        p.get("PhoneNumberIds"),
+        p.get("Filters", []),
+        p.get("MaxResults"),
+        p.get("NextToken"),
+        p.get("Owner"),
     )
     result: dict[str, Any] = {"PhoneNumbers": [shapes.source_information(s) for s in page]}
     if next_token is not None:
@@ -35,8 +40,13 @@ def release_phone_number(ctx: RequestContext, p: dict[str, Any]) -> dict[str, An
     return shapes.released_source(sources.release_source(ctx, p["PhoneNumberId"]))
 
 
+def list_tags_for_resource(ctx: RequestContext, p: dict[str, Any]) -> dict[str, Any]:
+    return {"ResourceArn": p["ResourceArn"], "Tags": sources.tags_of(ctx, p["ResourceArn"])}
+
+
 HANDLERS: dict[str, Handler] = {
     "RequestPhoneNumber": request_phone_number,
     "DescribePhoneNumbers": describe_phone_numbers,
     "ReleasePhoneNumber": release_phone_number,
+    "ListTagsForResource": list_tags_for_resource,
 }

@@ -136,6 +136,47 @@ def release_source_number(w: World) -> None:
         w.sms.describe_phone_numbers(PhoneNumberIds=[source["PhoneNumberId"]])
 
 
+def create_contact_flow(w: World) -> None:
+    made = w.connect.create_contact_flow(
+        InstanceId=w.instance["InstanceId"], Name="f", Type="CONTACT_FLOW", Content="{}"
+    )
+    listed = w.connect.list_contact_flows(InstanceId=w.instance["InstanceId"])
+    assert [(f["Id"], f["Name"]) for f in listed["ContactFlowSummaryList"]] == [
+        (made["ContactFlowId"], "f")
+    ]
+
+
+def _associated_number(w: World) -> tuple[str, dict[str, Any]]:
+    number = w.claimed_number()
+    flow = w.admin.create_contact_flow(w.instance["InstanceId"], name="Inbound")
+    w.connect.associate_phone_number_contact_flow(
+        PhoneNumberId=number["PhoneNumberId"],
+        InstanceId=w.instance["InstanceId"],
+        ContactFlowId=flow["ContactFlowId"],
+    )
+    return str(number["PhoneNumberArn"]), flow
+
+
+def _flow_associations(w: World) -> list[tuple[str, str]]:
+    listed = w.connect.list_flow_associations(
+        InstanceId=w.instance["InstanceId"], ResourceType="VOICE_PHONE_NUMBER"
+    )
+    return [(a["ResourceId"], a["FlowId"]) for a in listed["FlowAssociationSummaryList"]]
+
+
+def associate_phone_number_contact_flow(w: World) -> None:
+    number_arn, flow = _associated_number(w)
+    assert _flow_associations(w) == [(number_arn, flow["ContactFlowArn"])]
+
+
+def disassociate_phone_number_contact_flow(w: World) -> None:
+    number_arn, _ = _associated_number(w)
+    w.connect.disassociate_phone_number_contact_flow(
+        PhoneNumberId=number_arn, InstanceId=w.instance["InstanceId"]
+    )
+    assert _flow_associations(w) == []
+
+
 READ_BACKS: dict[tuple[str, str], Callable[[World], None]] = {
     (CONNECT, "ImportPhoneNumber"): import_phone_number,
     (CONNECT, "UpdatePhoneNumberMetadata"): update_phone_number_metadata,
@@ -147,6 +188,9 @@ READ_BACKS: dict[tuple[str, str], Callable[[World], None]] = {
     (CONNECT, "DeleteInstance"): delete_instance,
     (CONNECT, "CreateTrafficDistributionGroup"): create_traffic_distribution_group,
     (CONNECT, "DeleteTrafficDistributionGroup"): delete_traffic_distribution_group,
+    (CONNECT, "CreateContactFlow"): create_contact_flow,
+    (CONNECT, "AssociatePhoneNumberContactFlow"): associate_phone_number_contact_flow,
+    (CONNECT, "DisassociatePhoneNumberContactFlow"): disassociate_phone_number_contact_flow,
     (SMS, "RequestPhoneNumber"): request_phone_number,
     (SMS, "ReleasePhoneNumber"): release_source_number,
 }

@@ -94,7 +94,58 @@ def _connect_resources(local_service: Any, connect: Any, instance: Any) -> None:
     connect.delete_instance(InstanceId=made["Id"])
 
 
-def _sms_voice(sms: Any) -> None:
+def _connect_flows(local_service: Any, connect: Any, instance: Any) -> None:
+    """Every contact flow and flow association operation, every optional field filled."""
+    admin = local_service.admin
+    content = '{"Version": "2019-10-30", "StartAction": "a", "Actions": []}'
+    made = connect.create_contact_flow(
+        InstanceId=instance["InstanceId"],
+        Name="wire",
+        Type="CONTACT_FLOW",
+        Content=content,
+        Description="d",
+        Tags={"k": "v"},
+    )
+    connect.create_contact_flow(
+        InstanceId=instance["InstanceId"], Name="second", Type="CUSTOMER_QUEUE", Content=content
+    )
+    connect.describe_contact_flow(
+        InstanceId=instance["InstanceId"], ContactFlowId=made["ContactFlowId"]
+    )
+    page = connect.list_contact_flows(InstanceId=instance["InstanceId"], MaxResults=1)
+    connect.list_contact_flows(
+        InstanceId=instance["InstanceId"], MaxResults=1, NextToken=page["NextToken"]
+    )
+    numbers = [
+        connect.import_phone_number(
+            InstanceId=instance["InstanceId"],
+            SourcePhoneNumberArn=admin.create_source_number()["PhoneNumberArn"],
+        )["PhoneNumberId"]
+        for _ in range(2)
+    ]
+    admin.advance_clock(2.0)
+    for number_id in numbers:
+        connect.associate_phone_number_contact_flow(
+            PhoneNumberId=number_id,
+            InstanceId=instance["InstanceId"],
+            ContactFlowId=made["ContactFlowId"],
+        )
+    listed = connect.list_flow_associations(
+        InstanceId=instance["InstanceId"], ResourceType="VOICE_PHONE_NUMBER", MaxResults=1
+    )
+    connect.list_flow_associations(
+        InstanceId=instance["InstanceId"], MaxResults=1, NextToken=listed["NextToken"]
+    )
+    connect.disassociate_phone_number_contact_flow(
+        PhoneNumberId=numbers[0], InstanceId=instance["InstanceId"]
+    )
+
+
+def _sms_voice(local_service: Any, sms: Any) -> None:
+    paired = local_service.admin.create_source_number(
+        two_way_channel_arn="arn:aws:sns:us-east-1:123456789012:inbound",
+        pool_id="pool-0123456789abcdef0123456789abcdef",
+    )
     requested = [
         sms.request_phone_number(
             IsoCountryCode="US",
@@ -107,6 +158,8 @@ def _sms_voice(sms: Any) -> None:
     ]
     page = sms.describe_phone_numbers(MaxResults=1)
     sms.describe_phone_numbers(MaxResults=1, NextToken=page["NextToken"])
+    sms.describe_phone_numbers(PhoneNumberIds=[paired["PhoneNumberId"]])  # two-way, pooled
+    sms.list_tags_for_resource(ResourceArn=requested[0]["PhoneNumberArn"])
     sms.release_phone_number(PhoneNumberId=requested[0]["PhoneNumberId"])
 
 
@@ -115,7 +168,8 @@ def test_every_implemented_operation_answers_raw_json_in_its_output_shape(
 ) -> None:
     _connect_numbers(local_service, connect, instance)
     _connect_resources(local_service, connect, instance)
-    _sms_voice(sms)
+    _connect_flows(local_service, connect, instance)
+    _sms_voice(local_service, sms)
     answered = {(a.service, a.operation.name) for a in raw.answers if a.status == 200}
     implemented = {("connect", op) for op in CONNECT_HANDLERS} | {
         ("pinpoint-sms-voice-v2", op) for op in SMS_HANDLERS
