@@ -221,3 +221,20 @@ class UnexpectedOwnerError(ConnectNumbersError):
             f"'{owner}', not by '{ours}'; it was left untouched. Check who else imports this "
             "source number"
         )
+
+
+class ContactFlowNotFoundError(ConnectNumbersError):
+    """AssociatePhoneNumberContactFlow found no such flow in the number's instance.
+
+    The number itself is imported and claimed; the owner tag lets the next `pulumi up` resume it
+    and finish the association, so the advice is to fix the flow, not to release anything.
+    """
+
+    def __init__(self, flow: str, phone_number_id: str, instance_id: str, detail: str) -> None:
+        self.flow = flow
+        super().__init__(
+            f"contact flow {flow} was not found in instance {instance_id} ({detail}); phone "
+            f"number {phone_number_id} is imported and CLAIMED without a flow. Set the contact "
+            "flow input (contact_flow_id, contactFlowId) to a flow of that instance, or create "
+            "the flow, and run `pulumi up` again to associate it"
+        )

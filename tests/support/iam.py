@@ -16,9 +16,12 @@ POLICY_FILE = REPO / "iam" / "connect-numbers-policy.json"
 
 # Every Connect API operation the provider calls (the IAM action has the operation's name).
 PROVIDER_CALLS = (
+    "connect:AssociatePhoneNumberContactFlow",
     "connect:DescribePhoneNumber",
     "connect:DescribeTrafficDistributionGroup",
+    "connect:DisassociatePhoneNumberContactFlow",
     "connect:ImportPhoneNumber",
+    "connect:ListFlowAssociations",
     "connect:ListPhoneNumbersV2",
     "connect:ReleasePhoneNumber",
     "connect:TagResource",

@@ -126,6 +126,35 @@ def parse_target_arn(text: str) -> Arn:
     )
 
 
+def parse_contact_flow_arn(text: str) -> Arn:
+    """A contact flow of one instance: arn:P:connect:R:A:instance/ID/contact-flow/ID."""
+    arn = parse_arn(text)
+    parts = arn.resource.split("/")
+    if (
+        arn.service != CONNECT_SERVICE
+        or len(parts) != 4
+        or parts[0] != "instance"
+        or parts[2] != "contact-flow"
+        or not parts[1]
+        or not parts[3]
+    ):
+        raise ArnError(
+            f"'{text}' is not a contact flow ARN (expected "
+            f"arn:PARTITION:{CONNECT_SERVICE}:REGION:ACCOUNT:instance/ID/contact-flow/ID)"
+        )
+    return arn
+
+
+def flow_id_of(flow: str) -> str:
+    """The bare flow id, whether the user gave an id or a contact flow ARN."""
+    return parse_contact_flow_arn(flow).resource.rsplit("/", 1)[1] if is_arn(flow) else flow
+
+
+def flow_instance_of(flow: str) -> str | None:
+    """The instance id a flow ARN names; None for a bare flow id, which names no instance."""
+    return parse_contact_flow_arn(flow).resource.split("/")[1] if is_arn(flow) else None
+
+
 def is_traffic_distribution_group_arn(text: str | None) -> bool:
     if not text or not is_arn(text):
         return False

@@ -198,6 +198,48 @@ class ConnectApi:
             status=answer.get("Status", ""),
         )
 
+    def associate_flow(self, phone_number_id: str, instance_id: str, flow: str) -> None:
+        """AssociatePhoneNumberContactFlow: `flow` (id or ARN) answers the number's calls."""
+        self._call(
+            "AssociatePhoneNumberContactFlow",
+            lambda: self._client.associate_phone_number_contact_flow(
+                PhoneNumberId=phone_number_id, InstanceId=instance_id, ContactFlowId=flow
+            ),
+        )
+
+    def disassociate_flow(self, phone_number_id: str, instance_id: str) -> None:
+        self._call(
+            "DisassociatePhoneNumberContactFlow",
+            lambda: self._client.disassociate_phone_number_contact_flow(
+                PhoneNumberId=phone_number_id, InstanceId=instance_id
+            ),
+        )
+
+    def flow_of(self, number: PhoneNumber) -> str:
+        """The ARN of the flow associated with `number`, or "" for none (ListFlowAssociations:
+        DescribePhoneNumber does not carry it). The list names the number by ARN; its id is
+        accepted too."""
+        names = {number.phone_number_arn, number.phone_number_id}
+        next_token: str | None = None
+        while True:
+            request: dict[str, Any] = {
+                "InstanceId": number.instance_id,
+                "ResourceType": "VOICE_PHONE_NUMBER",
+                "MaxResults": LIST_PAGE_SIZE,
+            }
+            if next_token:
+                request["NextToken"] = next_token
+            page = self._call(
+                "ListFlowAssociations",
+                functools.partial(self._client.list_flow_associations, **request),
+            )
+            for item in page.get("FlowAssociationSummaryList", []):
+                if item.get("ResourceId") in names:
+                    return str(item.get("FlowId", ""))
+            next_token = page.get("NextToken")
+            if not next_token:
+                return ""
+
     def tag(self, phone_number_arn: str, tags: Mapping[str, str]) -> None:
         self._call(
             "TagResource",

@@ -13,7 +13,7 @@ from typing import Any
 
 from connect_numbers.aws.regions import region_agreement
 from connect_numbers.aws.settings import ConfiguredRegion
-from connect_numbers.inputs.checks import Failure, one_target
+from connect_numbers.inputs.checks import Failure, flow_in_instance, one_target
 from connect_numbers.inputs.declaration import InputSpec, is_unknown
 from connect_numbers.inputs.spec import INPUTS, NumberInputs
 from connect_numbers.workflows.phone_number import PhoneNumber
@@ -46,6 +46,7 @@ def failures(values: Mapping[str, Any], configured: ConfiguredRegion | None) -> 
         found
         + one_target(instance, target)
         + region_agreement(source, instance, configured, target)
+        + flow_in_instance(values.get("contact_flow_id"), instance, target)
     )
 
 

@@ -17,8 +17,12 @@ from typing import Any
 
 from connect_numbers.aws.arns import (
     ArnError,
+    flow_instance_of,
+    instance_id_of,
     is_arn,
     is_region,
+    is_traffic_distribution_group_arn,
+    parse_contact_flow_arn,
     parse_instance_arn,
     parse_source_number_arn,
     parse_target_arn,
@@ -26,6 +30,7 @@ from connect_numbers.aws.arns import (
 from connect_numbers.inputs.declaration import is_unknown
 from connect_numbers.inputs.limits import (
     DESCRIPTION_LENGTH,
+    FLOW_ID_LENGTH,
     INSTANCE_ID_LENGTH,
     TAG_KEY_LENGTH,
     TAG_VALUE_LENGTH,
@@ -129,6 +134,52 @@ def one_target(instance: Any, target: Any) -> list[Failure]:
             )
         ]
     return []
+
+
+def contact_flow_id(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, str) or not value.strip():
+        return ["contact_flow_id must be a contact flow id or a contact flow ARN"]
+    if is_arn(value):
+        try:
+            parse_contact_flow_arn(value)
+        except ArnError as err:
+            return [f"contact_flow_id: {err}"]
+        return []
+    if len(value) > FLOW_ID_LENGTH.maximum:
+        return [
+            f"contact_flow_id is {len(value)} characters long; the maximum is "
+            f"{FLOW_ID_LENGTH.maximum}"
+        ]
+    if "/" in value or ":" in value:
+        return [f"contact_flow_id '{value}' is neither a flow id nor a contact flow ARN"]
+    return []
+
+
+def flow_in_instance(flow: Any, instance: Any, target: Any) -> list[Failure]:
+    """A flow ARN must name the number's instance: a flow of another instance cannot route it.
+
+    Only ARNs can be checked here (a bare id names no instance, and a traffic distribution
+    group's instance is known only to AWS); Connect refuses the rest when it associates."""
+    if not isinstance(flow, str) or not is_arn(flow):
+        return []
+    declared = instance if isinstance(instance, str) else target
+    if not isinstance(declared, str) or is_traffic_distribution_group_arn(declared):
+        return []
+    try:
+        flow_instance, number_instance = flow_instance_of(flow), instance_id_of(declared)
+    except ArnError:
+        return []  # reported by the field's own check
+    if flow_instance == number_instance:
+        return []
+    return [
+        Failure(
+            "contact_flow_id",
+            f"contact flow {flow} belongs to instance {flow_instance}, but the number goes to "
+            f"instance {number_instance}: use a flow of instance {number_instance}",
+        )
+    ]
 
 
 def source_phone_number_arn(value: Any) -> list[str]:

@@ -96,6 +96,12 @@ CLIENT_TOKEN_LENGTH = Limit(
     ),
 )
 # The provider's own: one wait (import, move, release) may last at most a day.
+FLOW_ID_LENGTH = Limit(
+    "contact flow id",
+    500,
+    "characters",
+    (ModelRef("AssociatePhoneNumberContactFlowRequest", "ContactFlowId"),),
+)
 WAIT_TIMEOUT = Limit("wait", 24 * 3600, "seconds", note="24 hours")
 # One tag slot on every number is taken by the owner tag that ImportPhoneNumber writes.
 USER_TAGS = Limit(

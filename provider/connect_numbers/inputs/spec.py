@@ -17,11 +17,17 @@ from typing import Any
 
 import pulumi
 
-from connect_numbers.aws.arns import ArnError, instance_id_of, is_traffic_distribution_group_arn
+from connect_numbers.aws.arns import (
+    ArnError,
+    flow_id_of,
+    instance_id_of,
+    is_traffic_distribution_group_arn,
+)
 from connect_numbers.inputs import checks
 from connect_numbers.inputs.declaration import Change, InputFacts, specs_of
 from connect_numbers.inputs.limits import (
     DESCRIPTION_LENGTH,
+    FLOW_ID_LENGTH,
     INSTANCE_ID_LENGTH,
     TAG_KEY_LENGTH,
     TAG_VALUE_LENGTH,
@@ -58,6 +64,27 @@ def _declared_instance(number: PhoneNumber, declared: NumberInputs) -> str | Non
         if _instance_or_raw(declared.instance_id) == number.instance_id
         else number.instance_id
     )
+
+
+def _flow_or_raw(value: Any) -> Any:
+    """Flows are compared by id, so an id and an ARN naming one flow are no change."""
+    try:
+        return flow_id_of(value) if isinstance(value, str) else value
+    except ArnError:
+        return value
+
+
+def _declared_flow(number: PhoneNumber, declared: NumberInputs) -> str | None:
+    """The flow as declared while it names the live association; the live flow's id after
+    drift; None once the number has no flow. Unread (no flow declared) leaves the declaration."""
+    live = number.contact_flow_arn
+    if live is None:
+        return declared.contact_flow_id
+    if not live:
+        return None
+    if _flow_or_raw(declared.contact_flow_id) == _flow_or_raw(live):
+        return declared.contact_flow_id
+    return str(_flow_or_raw(live))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,6 +163,21 @@ class NumberInputs:
             config_key="tags",
         ).metadata(),
     )
+    contact_flow_id: str | None = field(
+        default=None,
+        metadata=InputFacts(
+            doc="The contact flow that answers calls to the number: a flow id or a contact flow "
+            "ARN, of the number's instance. Without one the number takes no calls.",
+            change=Change.IN_PLACE,
+            applied_by="AssociatePhoneNumberContactFlow, or DisassociatePhoneNumberContactFlow "
+            "when removed; again after a move",
+            check=checks.contact_flow_id,
+            from_live=_declared_flow,
+            comparable=_flow_or_raw,
+            limits=(FLOW_ID_LENGTH,),
+            config_key="contactFlowId",
+        ).metadata(),
+    )
     adopt: bool = field(
         default=False,
         metadata=InputFacts(
@@ -207,6 +249,7 @@ class ImportedPhoneNumberArgs:
     source_phone_number_arn: pulumi.Input[str]
     description: pulumi.Input[str] | None = None
     tags: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None
+    contact_flow_id: pulumi.Input[str] | None = None
     adopt: pulumi.Input[bool] | None = None
     wait_timeout_seconds: pulumi.Input[float] | None = None
     region: pulumi.Input[str] | None = None
@@ -234,6 +277,7 @@ class InputsAsOutputs:
     description: pulumi.Output[str]
     tags: pulumi.Output[dict[str, str]]
     """The user's tags; the provider's owner tag is reported separately as `owner`."""
+    contact_flow_id: pulumi.Output[str]
     adopt: pulumi.Output[bool]
     wait_timeout_seconds: pulumi.Output[float]
     region: pulumi.Output[str]

@@ -27,6 +27,7 @@ from connect_numbers.errors import (
     UnexpectedOwnerError,
 )
 from connect_numbers.inputs.spec import NumberInputs
+from connect_numbers.workflows import flows
 from connect_numbers.workflows.context import WorkflowContext
 from connect_numbers.workflows.converge import converge
 from connect_numbers.workflows.number_waits import until_settled, wait_for_number
@@ -91,8 +92,9 @@ def create(ctx: WorkflowContext, inputs: NumberInputs) -> tuple[PhoneNumber, Own
         return _take_over(ctx, existing, inputs, owner), owner
     number = _await_import(ctx, ref, owner)
     if target.is_group:
-        number = converge(ctx, number, inputs, owner)  # moves it to the group
-    return number, owner
+        return converge(ctx, number, inputs, owner, fresh=True), owner  # moves it to the group
+    step = flows.plan(inputs.contact_flow_id, None, moved=False, fresh=True)
+    return flows.apply(ctx, number, step), owner
 
 
 def _import_instance(ctx: WorkflowContext, target: Target) -> str:
@@ -150,7 +152,7 @@ def _take_over(
         # and the resource this one replaces no longer releases the number.
         ctx.api.tag(number.phone_number_arn, {OWNER_TAG_KEY: owner.tag})
         number = dataclasses.replace(number, tags={**number.tags, OWNER_TAG_KEY: owner.tag})
-    return converge(ctx, number, inputs, owner)
+    return converge(ctx, number, inputs, owner, fresh=True)
 
 
 def _permitted(number: PhoneNumber, ref: NumberRef, inputs: NumberInputs, owner: Owner) -> Decision:

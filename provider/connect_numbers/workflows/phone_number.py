@@ -34,6 +34,9 @@ class PhoneNumber:
     instance_id: str = ""
     source_phone_number_arn: str = ""
     tags: Mapping[str, str] = field(default_factory=dict)
+    # From ListFlowAssociations, not DescribePhoneNumber: the associated flow's ARN, "" for
+    # none, None when it was not read (refresh reads it only for numbers that declare a flow).
+    contact_flow_arn: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ disappears (a release); reporting it half-way would show drift that is not there
 
 from __future__ import annotations
 
+import dataclasses
+
 from connect_numbers.workflows.context import WorkflowContext
 from connect_numbers.workflows.number_waits import settled_or_gone, until_settled_or_gone
 from connect_numbers.workflows.phone_number import PhoneNumber
@@ -17,6 +19,13 @@ REFRESHING = until_settled_or_gone(
 )
 
 
-def refresh(ctx: WorkflowContext, phone_number_id: str) -> PhoneNumber | None:
-    """The live number, or None when it is gone."""
-    return settled_or_gone(ctx, phone_number_id, REFRESHING)
+def refresh(
+    ctx: WorkflowContext, phone_number_id: str, read_flow: bool = False
+) -> PhoneNumber | None:
+    """The live number, or None when it is gone. With `read_flow` (the resource declares a
+    contact flow) its association too: one paged ListFlowAssociations of its instance, which
+    numbers that declare no flow are spared."""
+    number = settled_or_gone(ctx, phone_number_id, REFRESHING)
+    if number is None or not read_flow:
+        return number
+    return dataclasses.replace(number, contact_flow_arn=ctx.api.flow_of(number))

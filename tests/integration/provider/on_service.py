@@ -24,7 +24,7 @@ class ProviderOnService:
     def checked(self, **news: Any) -> dict[str, Any]:
         """`news` after check, which must pass; the owner is OWNER unless given."""
         result = self.provider.check({}, {"owner": OWNER, "__provider": "serialized", **news})
-        assert result.failures == [], result.failures
+        assert result.failures == [], [(f.property, f.reason) for f in result.failures]
         return result.inputs
 
     def create(self, **news: Any) -> tuple[str, dict[str, Any]]:

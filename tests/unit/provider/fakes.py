@@ -101,6 +101,7 @@ def outputs(**overrides: Any) -> dict[str, Any]:
         "description": "support line",
         "tags": {"team": "care"},
         "owner": OWNER,
+        "contact_flow_id": None,
         "adopt": False,
         "wait_timeout_seconds": 600.0,
         "region": None,

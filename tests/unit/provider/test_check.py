@@ -44,6 +44,7 @@ def test_valid_inputs_pass_and_defaults_are_filled_in() -> None:
         "source_phone_number_arn": SOURCE_ARN,
         "description": "",
         "tags": {},
+        "contact_flow_id": None,
         "adopt": False,
         "wait_timeout_seconds": 600.0,
         "region": None,

@@ -89,6 +89,7 @@ def test_create_waits_through_in_progress_until_claimed_and_returns_outputs() ->
         "description": "support line",
         "tags": {"team": "care"},
         "owner": OWNER,
+        "contact_flow_id": None,
         "adopt": False,
         "wait_timeout_seconds": 600.0,
         "region": None,

@@ -35,6 +35,7 @@ def test_drift_in_description_tags_and_instance_shows_in_outputs_and_inputs() ->
         "source_phone_number_arn": SOURCE_ARN,
         "description": "edited in console",
         "tags": {"x": "1"},
+        "contact_flow_id": None,
         "adopt": False,
         "wait_timeout_seconds": 600.0,
         "region": None,

@@ -102,7 +102,8 @@ class ImportedPhoneNumberProvider(ResourceProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         stored = parse(props)
-        number = refresh_workflow.refresh(self._context(id_, stored, arn_in(props)), id_)
+        ctx = self._context(id_, stored, arn_in(props))
+        number = refresh_workflow.refresh(ctx, id_, read_flow=stored.contact_flow_id is not None)
         if number is None:
             return ReadResult("", {})
         owner = recorded_owner(stored.owner, props)
@@ -116,7 +117,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         inputs, stored = parse(_news), parse(_olds)
         ctx = self._context(_id, stored, arn_in(_olds), timeout=inputs.wait_timeout_seconds)
         owner = recorded_owner(inputs.owner, _olds)
-        number = converge_workflow.update(ctx, _id, inputs, owner)
+        number = converge_workflow.update(ctx, _id, inputs, owner, stored.contact_flow_id)
         return UpdateResult(outputs(number, inputs, owner))
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:

@@ -177,7 +177,7 @@ class ImportedPhoneNumberPlugin(Provider):
         importing = not given and not props
         stored = parse(props)
         ctx = context_for(self._runtime, self._settings, id_, stored, arn_in(props))
-        number = refresh_workflow.refresh(ctx, id_)
+        number = refresh_workflow.refresh(ctx, id_, read_flow=stored.contact_flow_id is not None)
         if number is None:
             return ReadResponse(None, {}, {})
         if importing:
@@ -206,7 +206,7 @@ class ImportedPhoneNumberPlugin(Provider):
         ctx = context_for(self._runtime, self._settings, id_, stored, arn_in(olds), deadline)
         owner = recorded_owner(inputs.owner, olds)
         with naming_the_deadline(timeout):
-            number = converge_workflow.update(ctx, id_, inputs, owner)
+            number = converge_workflow.update(ctx, id_, inputs, owner, stored.contact_flow_id)
         values = without_unset_timeout(outputs(number, inputs, owner), user_set_timeout(news))
         return UpdateResponse(_wire(values))
 
