@@ -93,6 +93,14 @@ class ConnectApi:
 
         return self._retry.run(translated)
 
+    def claim_time_seen(self) -> float | None:
+        """The claim time learned from this process's imports so far, if any was claimed."""
+        return self._plan.claims.estimate
+
+    def import_rate(self) -> float:
+        """The ImportPhoneNumber budget, in calls per second."""
+        return self._plan.pacer.budgets.of("ImportPhoneNumber").rate
+
     def claim_schedule(self, phone_number_id: str) -> Schedule:
         """The schedule of the wait right after `import_number` answered this id."""
         return self._plan.claims.schedule(phone_number_id)

@@ -8,8 +8,9 @@ its protocol's values and results.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from connect_numbers.aws.regions import region_for_calls
@@ -17,6 +18,7 @@ from connect_numbers.aws.settings import AwsSettings, ConfiguredRegion, configur
 from connect_numbers.inputs.bags import failures, with_defaults
 from connect_numbers.inputs.checks import Failure
 from connect_numbers.inputs.spec import NumberInputs
+from connect_numbers.pacing.engine_slots import SLOTS, EngineSlots
 from connect_numbers.workflows.context import Runtime, WorkflowContext, open_context
 from connect_numbers.workflows.ownership import GENERATION_OUTPUT, Owner
 
@@ -67,3 +69,23 @@ def arn_in(state: Mapping[str, Any]) -> str | None:
     """The number's ARN from state (an output, not an input): it names the number's Region."""
     arn = state.get("phone_number_arn")
     return arn if isinstance(arn, str) else None
+
+
+def note_check(olds: Mapping[str, Any], slots: EngineSlots = SLOTS) -> None:
+    """A check without olds is a resource the engine will create (`engine_slots`)."""
+    if not olds:
+        slots.planned_create()
+
+
+@contextlib.contextmanager
+def holding_a_slot(
+    ctx: WorkflowContext, notify: Callable[[str], None], slots: EngineSlots = SLOTS
+) -> Iterator[None]:
+    """Around a create: says, once, when `--parallel` is what holds the imports back."""
+    slots.started_create()
+    try:
+        yield
+    finally:
+        line = slots.finished_create(ctx.api.claim_time_seen(), ctx.api.import_rate())
+        if line:
+            notify(line)

@@ -29,7 +29,14 @@ from pulumi.dynamic import (
 )
 
 from connect_numbers.aws.settings import AwsSettings, from_config
-from connect_numbers.engine.calls import arn_in, checked, context_for, recorded_owner
+from connect_numbers.engine.calls import (
+    arn_in,
+    checked,
+    context_for,
+    holding_a_slot,
+    note_check,
+    recorded_owner,
+)
 from connect_numbers.engine.dynamic.host import adapt_dynamic_host
 from connect_numbers.engine.outputs import STABLE, outputs
 from connect_numbers.inputs.bags import inputs_from_live, parse
@@ -77,6 +84,7 @@ class ImportedPhoneNumberProvider(ResourceProvider):
         self._settings = from_config(req.config)
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        note_check(_olds)
         values, found = checked(news, self.runtime, self._settings)
         return CheckResult(values, [CheckFailure(f.property, f.reason) for f in found])
 
@@ -97,7 +105,8 @@ class ImportedPhoneNumberProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = parse(props)
         ctx = self._context("", inputs, known_arn=None)
-        number, owner = create_workflow.create(ctx, inputs)
+        with holding_a_slot(ctx, self.runtime.notify):
+            number, owner = create_workflow.create(ctx, inputs)
         return CreateResult(number.phone_number_id, outputs(number, inputs, owner))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

@@ -44,7 +44,14 @@ from pulumi.provider.experimental.provider import (
 
 from connect_numbers.aws.arns import is_traffic_distribution_group_arn
 from connect_numbers.aws.settings import PROVIDER_ARG_KEYS, AwsSettings, from_config
-from connect_numbers.engine.calls import arn_in, checked, context_for, recorded_owner
+from connect_numbers.engine.calls import (
+    arn_in,
+    checked,
+    context_for,
+    holding_a_slot,
+    note_check,
+    recorded_owner,
+)
 from connect_numbers.engine.outputs import STABLE, outputs, planned_outputs
 from connect_numbers.engine.plugin.engine_log import EngineLog
 from connect_numbers.engine.plugin.property_values import plain_map, property_map
@@ -118,6 +125,7 @@ class ImportedPhoneNumberPlugin(Provider):
         return ConfigureResponse(supports_preview=True)
 
     async def check(self, request: CheckRequest) -> CheckResponse:
+        note_check(plain_map(request.old_inputs))
         news = _plain(request.new_inputs)
         news["owner"] = owner_from_urn(request.urn)
         values, found = checked(news, self._runtime, self._settings)
@@ -156,7 +164,7 @@ class ImportedPhoneNumberPlugin(Provider):
         inputs = parse(props)
         timeout = wait_timeout(props, custom_timeout)
         ctx = context_for(self._runtime, self._settings, "", inputs, None, timeout)
-        with naming_the_deadline(timeout):
+        with naming_the_deadline(timeout), holding_a_slot(ctx, self._runtime.notify):
             number, owner = create_workflow.create(ctx, inputs)
         values = outputs(number, inputs, owner)
         values = without_unset_timeout(values, user_set_timeout(props))
