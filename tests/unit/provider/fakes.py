@@ -163,7 +163,7 @@ class ActiveSources:
 
     asked: list[list[str]] = field(default_factory=list)
 
-    def describe_phone_numbers(self, PhoneNumberIds: list[str]) -> dict[str, Any]:  # noqa: N803
+    def describe_phone_numbers(self, PhoneNumberIds: list[str]) -> dict[str, Any]:
         self.asked.append(list(PhoneNumberIds))
         return {"PhoneNumbers": [source_information(arn) for arn in PhoneNumberIds]}
 
@@ -193,7 +193,22 @@ def make_client() -> Any:
     return _CLIENT[0]
 
 
-def harness(env: dict[str, str] | None = None) -> Harness:
+_SOURCE_CLIENT: list[Any] = []
+
+
+def make_source_client() -> Any:
+    """One real End User Messaging SMS/voice client, for tests that stub the pre-flight."""
+    if not _SOURCE_CLIENT:
+        _SOURCE_CLIENT.append(
+            boto3.session.Session(
+                aws_access_key_id="AKIDTEST", aws_secret_access_key="secret", region_name=REGION
+            ).client("pinpoint-sms-voice-v2", region_name=REGION)
+        )
+    return _SOURCE_CLIENT[0]
+
+
+def harness(env: dict[str, str] | None = None, source_client: Any = None) -> Harness:
+    """`source_client` answers the pre-flight's DescribePhoneNumbers (else `ActiveSources`)."""
     client = make_client()
     stub = Stubber(client)
     clock = FakeClock()
@@ -208,7 +223,7 @@ def harness(env: dict[str, str] | None = None) -> Harness:
 
     runtime = Runtime(
         client_for=client_for,
-        source_client_for=lambda _key: sources,
+        source_client_for=lambda _key: sources if source_client is None else source_client,
         clock=clock.as_clock(),
         backoff=Backoff(),
         new_token=lambda: next(counter),
