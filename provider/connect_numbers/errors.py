@@ -128,6 +128,34 @@ class TargetNotReadyError(ConnectNumbersError):
         )
 
 
+class SourceNotFoundError(ConnectNumbersError):
+    """End User Messaging does not know the source number where the instance is; nothing imported.
+
+    The look-up is made with the credentials and in the Region the import uses, so a number of
+    another account (or one released long ago) is not found either; the message says where.
+    """
+
+    def __init__(self, source_arn: str, where: str, hint: str = "") -> None:
+        self.source_arn = source_arn
+        super().__init__(
+            f"source number {source_arn} was not found in AWS End User Messaging SMS/voice in "
+            f"{where}, where the instance is{hint}; nothing was imported. Check "
+            "source_phone_number_arn, or request the number in that account and Region"
+        )
+
+
+class SourceNotClaimedError(ConnectNumbersError):
+    """The source number exists but is not claimed (PENDING, or DELETED); nothing imported."""
+
+    def __init__(self, source_arn: str, status: str, advice: str) -> None:
+        self.source_arn = source_arn
+        self.status = status
+        super().__init__(
+            f"source number {source_arn} is {status} in AWS End User Messaging SMS/voice, and "
+            f"ImportPhoneNumber imports only a claimed number; nothing was imported. {advice}"
+        )
+
+
 class ImportFailedError(ConnectNumbersError):
     """Connect reported FAILED for an import or a move; carries the service's own message."""
 
@@ -232,32 +260,4 @@ class UnexpectedOwnerError(ConnectNumbersError):
             f"ImportPhoneNumber returned phone number {phone_number_id}, tagged as managed by "
             f"'{owner}', not by '{ours}'; it was left untouched. Check who else imports this "
             "source number"
-        )
-
-
-class SourceNotFoundError(ConnectNumbersError):
-    """End User Messaging does not know the source number where the instance is; nothing imported.
-
-    The look-up is made with the credentials and in the Region the import uses, so a number of
-    another account (or one released long ago) is not found either; the message says where.
-    """
-
-    def __init__(self, source_arn: str, where: str, hint: str = "") -> None:
-        self.source_arn = source_arn
-        super().__init__(
-            f"source number {source_arn} was not found in AWS End User Messaging SMS/voice in "
-            f"{where}, where the instance is{hint}; nothing was imported. Check "
-            "source_phone_number_arn, or request the number in that account and Region"
-        )
-
-
-class SourceNotClaimedError(ConnectNumbersError):
-    """The source number exists but is not claimed (PENDING, or DELETED); nothing imported."""
-
-    def __init__(self, source_arn: str, status: str, advice: str) -> None:
-        self.source_arn = source_arn
-        self.status = status
-        super().__init__(
-            f"source number {source_arn} is {status} in AWS End User Messaging SMS/voice, and "
-            f"ImportPhoneNumber imports only a claimed number; nothing was imported. {advice}"
         )
