@@ -64,12 +64,24 @@ class AccessDeniedError(ServiceError):
 
 
 class ThrottledError(ServiceError):
-    """Connect kept throttling after botocore's retries with backoff were exhausted."""
+    """Connect (or End User Messaging) kept throttling after botocore's retries were exhausted."""
+
+    def __init__(
+        self,
+        operation: str,
+        code: str,
+        message: str,
+        request_id: str | None = None,
+        *,
+        service_name: str = "Amazon Connect",
+    ) -> None:
+        self.service_name = service_name
+        super().__init__(operation, code, message, request_id)
 
     def _render(self) -> str:
         return (
-            f"{self.operation} was throttled by Amazon Connect even after retries with backoff "
-            f"({self.code}). Lower `pulumi up --parallel` or run again later"
+            f"{self.operation} was throttled by {self.service_name} even after retries with "
+            f"backoff ({self.code}). Lower `pulumi up --parallel` or run again later"
             + self._request_suffix()
         )
 
@@ -113,6 +125,34 @@ class TargetNotReadyError(ConnectNumbersError):
             f"traffic distribution group {group_arn} is {status or 'of unknown status'}; only an "
             "ACTIVE group takes phone numbers, so nothing was imported. Run `pulumi up` again "
             "once the group is ACTIVE"
+        )
+
+
+class SourceNotFoundError(ConnectNumbersError):
+    """End User Messaging does not know the source number where the instance is; nothing imported.
+
+    The look-up is made with the credentials and in the Region the import uses, so a number of
+    another account (or one released long ago) is not found either; the message says where.
+    """
+
+    def __init__(self, source_arn: str, where: str, hint: str = "") -> None:
+        self.source_arn = source_arn
+        super().__init__(
+            f"source number {source_arn} was not found in AWS End User Messaging SMS/voice in "
+            f"{where}, where the instance is{hint}; nothing was imported. Check "
+            "source_phone_number_arn, or request the number in that account and Region"
+        )
+
+
+class SourceNotClaimedError(ConnectNumbersError):
+    """The source number exists but is not claimed (PENDING, or DELETED); nothing imported."""
+
+    def __init__(self, source_arn: str, status: str, advice: str) -> None:
+        self.source_arn = source_arn
+        self.status = status
+        super().__init__(
+            f"source number {source_arn} is {status} in AWS End User Messaging SMS/voice, and "
+            f"ImportPhoneNumber imports only a claimed number; nothing was imported. {advice}"
         )
 
 

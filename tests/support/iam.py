@@ -14,7 +14,8 @@ from tests.support.engine import REPO
 
 POLICY_FILE = REPO / "iam" / "connect-numbers-policy.json"
 
-# Every Connect API operation the provider calls (the IAM action has the operation's name).
+# Every API operation the provider calls (the IAM action has the operation's name): Connect's,
+# and End User Messaging's DescribePhoneNumbers, the source's pre-flight before each import.
 PROVIDER_CALLS = (
     "connect:AssociatePhoneNumberContactFlow",
     "connect:DescribePhoneNumber",
@@ -28,9 +29,11 @@ PROVIDER_CALLS = (
     "connect:UntagResource",
     "connect:UpdatePhoneNumber",
     "connect:UpdatePhoneNumberMetadata",
+    "sms-voice:DescribePhoneNumbers",
 )
 
-# Checked by IAM when the provider calls another action; the provider never calls it itself.
+# Checked by IAM when the provider calls another action. The provider now also calls this one
+# itself (above); it stays listed here because IAM checks it for connect:ImportPhoneNumber too.
 DEPENDENT_ACTIONS = ("sms-voice:DescribePhoneNumbers",)  # of connect:ImportPhoneNumber
 
 
@@ -55,4 +58,4 @@ def policy_actions() -> list[str]:
 
 def required_actions() -> list[str]:
     """What the policy must grant, no more: the provider's calls and their dependent actions."""
-    return sorted([*PROVIDER_CALLS, *DEPENDENT_ACTIONS])
+    return sorted({*PROVIDER_CALLS, *DEPENDENT_ACTIONS})

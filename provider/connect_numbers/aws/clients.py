@@ -1,4 +1,5 @@
-"""One Amazon Connect client per (region, profile, endpoint, budgets), shared by the process.
+"""One Amazon Connect client, and one End User Messaging SMS/voice client, per (region, profile,
+endpoint, budgets), shared by the process.
 
 Why: boto3 clients are thread-safe and carry the retry quota and connection pool; sharing one
 per key means that every resource in a `pulumi up` (the engine calls the provider from many
@@ -14,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import boto3
 import botocore.config
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from mypy_boto3_connect import ConnectClient
 else:
     ConnectClient = Any
+
+Service = Literal["connect", "pinpoint-sms-voice-v2"]
+CONNECT_SERVICE: Service = "connect"
+# End User Messaging SMS/voice v2 (formerly Amazon Pinpoint): where the source numbers live.
+SOURCE_NUMBERS_SERVICE: Service = "pinpoint-sms-voice-v2"
 
 USER_AGENT = "connect-numbers/0.1.0"
 # Standard mode: backoff with jitter for throttling, 5xx and connection errors. Not adaptive
@@ -46,7 +52,13 @@ class ClientKey:
     budgets: Budgets = field(default_factory=Budgets)
 
 
-def make_client(key: ClientKey) -> ConnectClient:
+def make_client(key: ClientKey, service: Service = CONNECT_SERVICE) -> Any:
+    """A client of `service` with the key's settings and a call plan of its own.
+
+    The End User Messaging client gets the same settings, retries and budgets as the Connect
+    client (budgets are per operation name), but its own plan, so that an operation name both
+    services have (ReleasePhoneNumber) never shares one budget.
+    """
     try:
         session = boto3.session.Session(profile_name=key.profile, region_name=key.region)
     except botocore.exceptions.ProfileNotFound as err:
@@ -61,7 +73,7 @@ def make_client(key: ClientKey) -> ConnectClient:
         max_pool_connections=MAX_POOL_CONNECTIONS,
     )
     client = session.client(
-        "connect", region_name=key.region, endpoint_url=key.endpoint_url, config=config
+        service, region_name=key.region, endpoint_url=key.endpoint_url, config=config
     )
     CallPlan(key.budgets).attach(client)
     return client
@@ -92,10 +104,23 @@ class ClientCache:
 _CACHE = ClientCache()
 
 
+def _make_source_numbers_client(key: ClientKey) -> Any:
+    return make_client(key, SOURCE_NUMBERS_SERVICE)
+
+
+_SOURCE_CACHE = ClientCache(_make_source_numbers_client)
+
+
 def connect_client(key: ClientKey) -> ConnectClient:
     return _CACHE.get(key)
+
+
+def source_numbers_client(key: ClientKey) -> Any:
+    """The End User Messaging SMS/voice client for `key` (DescribePhoneNumbers of sources)."""
+    return _SOURCE_CACHE.get(key)
 
 
 def reset_clients() -> None:
     """Forget cached clients (tests that change the environment call this)."""
     _CACHE.clear()
+    _SOURCE_CACHE.clear()

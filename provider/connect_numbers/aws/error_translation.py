@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import botocore.exceptions
@@ -30,12 +31,30 @@ from connect_numbers.pacing.call_plan import THROTTLING_CODES
 _DENIED_ACTION = re.compile(r"perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)")
 
 
-def iam_action(operation: str) -> str:
-    """The IAM action behind a Connect API operation (they share the name)."""
-    return f"connect:{operation}"
+@dataclass(frozen=True)
+class AwsService:
+    """What failures name about the service called: its IAM prefix, name and endpoint setting."""
+
+    iam_prefix: str
+    name: str
+    endpoint_variable: str
 
 
-def translate(err: botocore.exceptions.ClientError, operation: str) -> ServiceError:
+CONNECT = AwsService("connect", "Amazon Connect", "AWS_ENDPOINT_URL_CONNECT")
+END_USER_MESSAGING = AwsService(
+    "sms-voice", "AWS End User Messaging SMS/voice", "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"
+)
+
+
+def iam_action(operation: str, service: AwsService = CONNECT) -> str:
+    """The IAM action behind an API operation (Connect's and End User Messaging's share the
+    operation's name)."""
+    return f"{service.iam_prefix}:{operation}"
+
+
+def translate(
+    err: botocore.exceptions.ClientError, operation: str, service: AwsService = CONNECT
+) -> ServiceError:
     """One of our error types for a botocore ClientError, keeping code and request id."""
     error: Mapping[str, Any] = err.response.get("Error", {})
     meta: Mapping[str, Any] = err.response.get("ResponseMetadata", {})
@@ -45,10 +64,10 @@ def translate(err: botocore.exceptions.ClientError, operation: str) -> ServiceEr
     status = meta.get("HTTPStatusCode")
     if code in ("AccessDeniedException", "AccessDenied") or status == 403:
         match = _DENIED_ACTION.search(message)
-        action = match.group(1) if match else iam_action(operation)
+        action = match.group(1) if match else iam_action(operation, service)
         return AccessDeniedError(operation, action, message, request_id)
     if code in THROTTLING_CODES or status == 429:
-        return ThrottledError(operation, code, message, request_id)
+        return ThrottledError(operation, code, message, request_id, service_name=service.name)
     if code == "ResourceNotFoundException":
         return NotFoundError(operation, code, message, request_id)
     if code == "ResourceInUseException":
@@ -80,12 +99,12 @@ _QUOTA = re.compile(r"\bquota\b", re.IGNORECASE)
 
 
 @contextlib.contextmanager
-def calling(operation: str) -> Iterator[None]:
-    """Translate whatever botocore raises during `operation` into our errors."""
+def calling(operation: str, service: AwsService = CONNECT) -> Iterator[None]:
+    """Translate whatever botocore raises during `operation` of `service` into our errors."""
     try:
         yield
     except botocore.exceptions.ClientError as err:
-        raise translate(err, operation) from None
+        raise translate(err, operation, service) from None
     except botocore.exceptions.NoCredentialsError:
         raise ConfigurationError(
             f"{operation}: no AWS credentials found. Set aws:profile (stack config), AWS_PROFILE "
@@ -97,8 +116,8 @@ def calling(operation: str) -> Iterator[None]:
         ) from None
     except botocore.exceptions.EndpointConnectionError as err:
         raise ConfigurationError(
-            f"{operation}: could not reach Amazon Connect at {err.kwargs.get('endpoint_url')}; "
-            "check the network and connect-numbers:endpoint / AWS_ENDPOINT_URL_CONNECT"
+            f"{operation}: could not reach {service.name} at {err.kwargs.get('endpoint_url')}; "
+            f"check the network and connect-numbers:endpoint / {service.endpoint_variable}"
         ) from None
     except botocore.exceptions.ParamValidationError as err:
         raise ConnectNumbersError(f"{operation}: invalid request: {err}") from None

@@ -2,8 +2,9 @@
 
 Why: side effects (client factory, clock, tokens, the preview notice) are injected through
 `Runtime`, so every path is tested with botocore's Stubber and a fake clock. A workflow gets a
-`WorkflowContext`: the Connect API for the number's Region with the resource's deadline, and
-the clock and token source; it is built in one place, `open_context`.
+`WorkflowContext`: the Connect API (and End User Messaging's, for the source) for the number's
+Region with the resource's deadline, the clock, the token source and the notice path; it is
+built in one place, `open_context`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from connect_numbers.aws import clients
 from connect_numbers.aws.connect_api import ConnectApi
 from connect_numbers.aws.settings import AwsSettings
+from connect_numbers.aws.source_numbers_api import SourceNumbersApi
 from connect_numbers.aws.throttle_retry import ThrottleRetry
 from connect_numbers.pacing.waiter import Backoff, Clock
 
@@ -35,6 +37,7 @@ class Runtime:
     """Everything with a side effect, replaceable in tests."""
 
     client_for: Callable[[clients.ClientKey], Any] = clients.connect_client
+    source_client_for: Callable[[clients.ClientKey], Any] = clients.source_numbers_client
     clock: Clock = field(default_factory=Clock)
     backoff: Backoff = field(default_factory=Backoff)
     new_token: Callable[[], str] = _new_token
@@ -53,6 +56,11 @@ class WorkflowContext:
     new_token: Callable[[], str]
     # The resource's deadline (an instant of `clock`): this engine call's calls and waits end by it.
     deadline: float | None = None
+    # End User Messaging in the same Region, settings and deadline (the source's pre-flight);
+    # None only in contexts built by hand for workflows that never create.
+    sources: SourceNumbersApi | None = None
+    # One-line warnings for the user (the runtime's notice path).
+    notify: Callable[[str], None] = _to_stderr
 
 
 def open_context(
@@ -60,7 +68,16 @@ def open_context(
 ) -> WorkflowContext:
     deadline = runtime.clock.now() + timeout
     retry = ThrottleRetry(runtime.clock, runtime.backoff, timeout, deadline)
-    api = ConnectApi(runtime.client_for(settings.client_key(region)), retry)
+    key = settings.client_key(region)
+    api = ConnectApi(runtime.client_for(key), retry)
+    sources = SourceNumbersApi(runtime.source_client_for(key), retry)
     return WorkflowContext(
-        api, timeout, runtime.clock, runtime.backoff, runtime.new_token, deadline
+        api,
+        timeout,
+        runtime.clock,
+        runtime.backoff,
+        runtime.new_token,
+        deadline,
+        sources=sources,
+        notify=runtime.notify,
     )

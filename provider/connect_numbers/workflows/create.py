@@ -39,6 +39,7 @@ from connect_numbers.workflows.ownership import (
     generation_for,
 )
 from connect_numbers.workflows.phone_number import NumberRef, PhoneNumber, Status
+from connect_numbers.workflows.preflight import check_source
 from connect_numbers.workflows.release import release
 from connect_numbers.workflows.targets import ACTIVE, Target, declared_target, import_instance
 
@@ -73,6 +74,7 @@ def create(ctx: WorkflowContext, inputs: NumberInputs) -> tuple[PhoneNumber, Own
     """The claimed number, and the owner tag (with this create's generation) it now carries."""
     target = declared_target(inputs.instance_id, inputs.target_arn)
     instance_id = _import_instance(ctx, target)
+    check_source(ctx, inputs)
     token = ctx.new_token()
     owner = Owner(inputs.owner, generation_for(token))
     try:

@@ -107,16 +107,26 @@ def test_import_goes_from_in_progress_to_claimed(live: Live) -> None:
     assert outs["phone_number"] == live.source["PhoneNumber"]
     assert outs["instance_id"] == live.instance["Arn"]  # as declared
     assert outs["tags"] == {"team": "care"} and outs["owner"] == OWNER
-    # First describe after 3 s sees IN_PROGRESS (claim delay 5 s), the second after 9 s CLAIMED.
-    assert live.ops() == ["ImportPhoneNumber", "DescribePhoneNumber", "DescribePhoneNumber"]
+    # The source's pre-flight (End User Messaging's DescribePhoneNumbers) comes first, then the
+    # import; the first describe after 3 s sees IN_PROGRESS (claim delay 5 s), the second after
+    # 9 s CLAIMED.
+    assert live.ops() == [
+        "DescribePhoneNumbers",
+        "ImportPhoneNumber",
+        "DescribePhoneNumber",
+        "DescribePhoneNumber",
+    ]
     assert live.sleeps == [3.0, 6.0]
     assert [n["PhoneNumberId"] for n in live.live_numbers()] == [number_id]
 
 
 def test_a_failed_import_reports_the_message_and_leaves_no_number(live: Live) -> None:
-    pending = live.local_service.admin.create_source_number(status="PENDING")
-    with pytest.raises(ImportFailedError, match="PENDING") as caught:
-        live.create(source_phone_number_arn=pending["PhoneNumberArn"])
+    # An ASSOCIATING source: the pre-flight only warns (AWS documents no rule against it), and
+    # the local service's import ends FAILED. A PENDING source, used here before, no longer
+    # reaches ImportPhoneNumber: the pre-flight fails it (test_source_preflight.py).
+    associating = live.local_service.admin.create_source_number(status="ASSOCIATING")
+    with pytest.raises(ImportFailedError, match="ASSOCIATING") as caught:
+        live.create(source_phone_number_arn=associating["PhoneNumberArn"])
     assert "released" in str(caught.value)
     assert live.live_numbers() == []
 

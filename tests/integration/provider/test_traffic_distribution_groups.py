@@ -39,13 +39,17 @@ def test_a_number_for_a_group_is_imported_into_its_instance_then_moved_to_it(
     assert outs["status"] == "CLAIMED" and outs["target_arn"] == group["Arn"]
     assert outs["instance_id"] is None
     calls = [(op, params) for op, params in _calls(on_service) if op != "DescribePhoneNumber"]
+    # The group's instance is found first, then the source's pre-flight (End User Messaging's
+    # DescribePhoneNumbers, of the source) precedes the import.
     assert [op for op, _ in calls] == [
         "DescribeTrafficDistributionGroup",
+        "DescribePhoneNumbers",
         "ImportPhoneNumber",
         "UpdatePhoneNumber",
     ]
-    assert calls[1][1]["InstanceId"] == group["InstanceId"]
-    assert calls[2][1]["TargetArn"] == group["Arn"]
+    assert calls[1][1]["PhoneNumberIds"] == [source]
+    assert calls[2][1]["InstanceId"] == group["InstanceId"]
+    assert calls[3][1]["TargetArn"] == group["Arn"]
     [live] = on_service.live()
     assert live["PhoneNumberId"] == number_id and live["TargetArn"] == group["Arn"]
 

@@ -135,6 +135,40 @@ class FakeClock:
         return Clock(now=self.now, sleep=self.sleep, draw=self.draw)
 
 
+def source_information(
+    arn: str = SOURCE_ARN, status: str = "ACTIVE", capabilities: tuple[str, ...] = ("SMS", "VOICE")
+) -> dict[str, Any]:
+    """One PhoneNumberInformation of DescribePhoneNumbers (the members the check reads)."""
+    return {
+        "PhoneNumberArn": arn,
+        "PhoneNumberId": arn.rsplit("/", 1)[-1],
+        "PhoneNumber": "+18005550100",
+        "Status": status,
+        "IsoCountryCode": "US",
+        "MessageType": "TRANSACTIONAL",
+        "NumberCapabilities": list(capabilities),
+        "NumberType": "TOLL_FREE",
+        "MonthlyLeasingPrice": "2.00",
+        "TwoWayEnabled": False,
+        "SelfManagedOptOutsEnabled": False,
+        "OptOutListName": "Default",
+        "DeletionProtectionEnabled": False,
+        "CreatedTimestamp": 0,
+    }
+
+
+@dataclass
+class ActiveSources:
+    """End User Messaging for tests about the import, not its pre-flight: every source it is
+    asked about is ACTIVE with SMS and VOICE. It records what it was asked."""
+
+    asked: list[list[str]] = field(default_factory=list)
+
+    def describe_phone_numbers(self, PhoneNumberIds: list[str]) -> dict[str, Any]:
+        self.asked.append(list(PhoneNumberIds))
+        return {"PhoneNumbers": [source_information(arn) for arn in PhoneNumberIds]}
+
+
 @dataclass
 class Harness:
     provider: ImportedPhoneNumberProvider
@@ -143,6 +177,7 @@ class Harness:
     keys: list[ClientKey]
     notices: list[str]
     tokens: Iterator[str]
+    sources: ActiveSources = field(default_factory=ActiveSources)
 
 
 _CLIENT: list[Any] = []
@@ -159,13 +194,29 @@ def make_client() -> Any:
     return _CLIENT[0]
 
 
-def harness(env: dict[str, str] | None = None) -> Harness:
+_SOURCE_CLIENT: list[Any] = []
+
+
+def make_source_client() -> Any:
+    """One real End User Messaging SMS/voice client, for tests that stub the pre-flight."""
+    if not _SOURCE_CLIENT:
+        _SOURCE_CLIENT.append(
+            boto3.session.Session(
+                aws_access_key_id="AKIDTEST", aws_secret_access_key="secret", region_name=REGION
+            ).client("pinpoint-sms-voice-v2", region_name=REGION)
+        )
+    return _SOURCE_CLIENT[0]
+
+
+def harness(env: dict[str, str] | None = None, source_client: Any = None) -> Harness:
+    """`source_client` answers the pre-flight's DescribePhoneNumbers (else `ActiveSources`)."""
     client = make_client()
     stub = Stubber(client)
     clock = FakeClock()
     keys: list[ClientKey] = []
     notices: list[str] = []
     counter = iter(f"token-{n}" for n in range(1, 1000))
+    sources = ActiveSources()
 
     def client_for(key: ClientKey) -> Any:
         keys.append(key)
@@ -173,13 +224,16 @@ def harness(env: dict[str, str] | None = None) -> Harness:
 
     runtime = Runtime(
         client_for=client_for,
+        source_client_for=lambda _key: sources if source_client is None else source_client,
         clock=clock.as_clock(),
         backoff=Backoff(),
         new_token=lambda: next(counter),
         notify=notices.append,
         env=env if env is not None else {},
     )
-    return Harness(ImportedPhoneNumberProvider(runtime), stub, clock, keys, notices, counter)
+    return Harness(
+        ImportedPhoneNumberProvider(runtime), stub, clock, keys, notices, counter, sources
+    )
 
 
 # ImportPhoneNumber and ListPhoneNumbersV2 exchanges shared by the create tests.

@@ -6,7 +6,7 @@ import botocore.exceptions
 import pytest
 
 from connect_numbers.aws.connect_api import ConnectApi
-from connect_numbers.aws.error_translation import translate
+from connect_numbers.aws.error_translation import END_USER_MESSAGING, calling, translate
 from connect_numbers.errors import (
     AccessDeniedError,
     ConfigurationError,
@@ -84,3 +84,30 @@ def test_missing_credentials_are_a_configuration_error_naming_the_settings() -> 
             api.describe(NUMBER_ID)
     finally:
         del client.describe_phone_number
+
+
+def test_access_denied_on_end_user_messaging_names_the_sms_voice_action() -> None:
+    err = translate(
+        client_error("AccessDeniedException", "denied", 403),
+        "DescribePhoneNumbers",
+        END_USER_MESSAGING,
+    )
+    assert isinstance(err, AccessDeniedError) and err.action == "sms-voice:DescribePhoneNumbers"
+
+
+def test_throttling_by_end_user_messaging_names_that_service() -> None:
+    err = translate(
+        client_error("ThrottlingException", "Rate exceeded", 400),
+        "DescribePhoneNumbers",
+        END_USER_MESSAGING,
+    )
+    assert isinstance(err, ThrottledError)
+    assert "throttled by AWS End User Messaging SMS/voice" in str(err)
+
+
+def test_an_unreachable_end_user_messaging_endpoint_names_its_setting() -> None:
+    with (
+        pytest.raises(ConfigurationError, match="AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"),
+        calling("DescribePhoneNumbers", END_USER_MESSAGING),
+    ):
+        raise botocore.exceptions.EndpointConnectionError(endpoint_url="http://127.0.0.1:1")
