@@ -9,7 +9,8 @@ carries a call plan with the same per-operation budgets (`clients.make_client`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from connect_numbers.aws.error_translation import END_USER_MESSAGING, calling
@@ -18,6 +19,8 @@ from connect_numbers.errors import NotFoundError
 from connect_numbers.workflows.source_number import SourceNumber
 
 T = TypeVar("T")
+# DescribePhoneNumbers' largest page (MaxResults, 1-100 in the service's model).
+PAGE_SIZE = 100
 
 
 def to_source_number(info: Mapping[str, Any]) -> SourceNumber:
@@ -25,6 +28,7 @@ def to_source_number(info: Mapping[str, Any]) -> SourceNumber:
         phone_number_arn=str(info.get("PhoneNumberArn", "")),
         status=str(info.get("Status", "")),
         capabilities=tuple(str(c) for c in info.get("NumberCapabilities", ())),
+        phone_number=str(info.get("PhoneNumber", "")),
         number_type=str(info.get("NumberType", "")),
         iso_country_code=str(info.get("IsoCountryCode", "")),
         two_way_enabled=bool(info.get("TwoWayEnabled", False)),
@@ -63,3 +67,27 @@ class SourceNumbersApi:
             return None
         numbers = answer.get("PhoneNumbers", [])
         return to_source_number(numbers[0]) if numbers else None
+
+    def list_numbers(self, filters: Sequence[Mapping[str, Any]]) -> list[SourceNumber]:
+        """Every number of this account and Region that `filters` match, all pages read."""
+        found: list[SourceNumber] = []
+        next_token: str | None = None
+        while True:
+            request: dict[str, Any] = {"Filters": list(filters), "MaxResults": PAGE_SIZE}
+            if next_token:
+                request["NextToken"] = next_token
+            page = self._call(
+                "DescribePhoneNumbers",
+                functools.partial(self._client.describe_phone_numbers, **request),
+            )
+            found += [to_source_number(info) for info in page.get("PhoneNumbers", [])]
+            next_token = page.get("NextToken")
+            if not next_token:
+                return found
+
+    def tags_of(self, source_arn: str) -> dict[str, str]:
+        answer = self._call(
+            "ListTagsForResource",
+            lambda: self._client.list_tags_for_resource(ResourceArn=source_arn),
+        )
+        return {str(t.get("Key", "")): str(t.get("Value", "")) for t in answer.get("Tags", [])}

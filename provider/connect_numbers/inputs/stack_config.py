@@ -10,16 +10,24 @@ stack config without a change here. Only shapes are checked; limits are `check`'
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from connect_numbers.inputs.declaration import InputSpec
 from connect_numbers.inputs.spec import USER_INPUTS
+from connect_numbers.selection.criteria import (
+    Selection,
+    SelectionError,
+    check_template,
+    selection_from,
+)
 
 NAMESPACE = "connect-numbers"
 NUMBERS_KEY = "numbers"
 NAME_KEY = "name"
 FRONT_END_KEY = "frontEnd"
+SELECTION_KEY = "selection"
+_SELECTION_KEYS = ("name", "match", "description", "tags", "contactFlowId")
 # The dynamic resource (Python programs, no plugin) or the provider plugin's resource.
 FRONT_ENDS = ("dynamic", "plugin")
 STACK_WIDE = tuple(s for s in USER_INPUTS if s.facts.config_key and s.facts.stack_wide)
@@ -47,6 +55,45 @@ class DeclaredStack:
     shared: Mapping[str, Any]  # input name -> value, for the stack-wide keys
     numbers: tuple[DeclaredNumber, ...]
     front_end: str = FRONT_ENDS[0]
+    selection: DeclaredSelection | None = None
+
+
+@dataclass(frozen=True)
+class DeclaredSelection:
+    """`connect-numbers:selection`: numbers chosen by what they are, beside `numbers`."""
+
+    name: str
+    match: Selection
+    description: str = ""
+    tags: Mapping[str, str] = field(default_factory=dict)
+    contact_flow_id: str | None = None
+
+
+def _selection(value: Any) -> DeclaredSelection | None:
+    if value is None:
+        return None
+    key = _key(SELECTION_KEY)
+    if not isinstance(value, Mapping):
+        raise StackConfigError(f"{key} must be a map with match, and optionally name, ...")
+    unknown = sorted(set(value) - set(_SELECTION_KEYS))
+    if unknown:
+        raise StackConfigError(f"{key} has unknown keys: {', '.join(unknown)}")
+    match = value.get("match")
+    if not isinstance(match, Mapping):
+        raise StackConfigError(f"{key}.match is required: a map of isoCountryCode, numberType, ...")
+    try:
+        selected = selection_from(match, f"{key}.match")
+        description = check_template(str(value.get("description", "")), f"{key}.description")
+    except SelectionError as err:
+        raise StackConfigError(str(err)) from None
+    tags = value.get("tags") or {}
+    if not isinstance(tags, Mapping) or not all(isinstance(v, str) for v in tags.values()):
+        raise StackConfigError(f"{key}.tags must be a map of strings")
+    name = value.get("name", "selected")
+    flow = value.get("contactFlowId")
+    if not isinstance(name, str) or not name or (flow is not None and not isinstance(flow, str)):
+        raise StackConfigError(f"{key}.name and {key}.contactFlowId must be strings")
+    return DeclaredSelection(name, selected, description, dict(tags), flow)
 
 
 def _key(path: str) -> str:
@@ -125,7 +172,7 @@ def parse_stack_config(values: Mapping[str, Any]) -> DeclaredStack:
                 f"{_key(f'{NUMBERS_KEY}[{i}].{NAME_KEY}')} {number.name!r} is used twice"
             )
         seen.add(number.name)
-    return DeclaredStack(shared, parsed, str(front_end))
+    return DeclaredStack(shared, parsed, str(front_end), _selection(values.get(SELECTION_KEY)))
 
 
 def read_stack_config(config: PulumiConfig) -> DeclaredStack:
@@ -133,6 +180,7 @@ def read_stack_config(config: PulumiConfig) -> DeclaredStack:
     values: dict[str, Any] = {
         NUMBERS_KEY: config.get_object(NUMBERS_KEY),
         FRONT_END_KEY: config.get(FRONT_END_KEY),
+        SELECTION_KEY: config.get_object(SELECTION_KEY),
     }
     for spec in STACK_WIDE:
         key = str(spec.facts.config_key)

@@ -26,6 +26,7 @@ class SourceNumber:
     phone_number_arn: str
     status: str
     capabilities: tuple[str, ...] = ()
+    phone_number: str = ""  # E.164
     number_type: str = ""
     iso_country_code: str = ""
     two_way_enabled: bool = False
