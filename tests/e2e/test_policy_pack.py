@@ -1,0 +1,146 @@
+"""The policy pack in policy/ through the real CLI: `pulumi preview --policy-pack policy`, started
+by the repo's Python language host (RunPlugin, kind analyzer), against the local service, with
+both front ends. Every preview is also checked against the service's request log: analysing a
+stack must not change a number."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from pulumi import automation as auto
+
+from connect_local_service import AdminClient
+from tests.faults.request_log import mutating_calls
+from tests.support.engine import PULUMI_BIN, REPO, local_aws_env, new_stack
+from tests.support.local_service import LocalService
+from tests.support.plugin import plugin_env
+
+pytestmark = pytest.mark.e2e
+
+PACK = REPO / "policy"
+PROGRAMS = Path(__file__).parent / "programs"
+PLUGIN_TYPE = "connect-numbers:index:ImportedPhoneNumber"
+DYNAMIC_TYPE = "pulumi-python:dynamic/connect_numbers:ImportedPhoneNumber"
+
+
+def _stack(
+    program: str,
+    tmp_path: Path,
+    service: LocalService,
+    admin: AdminClient,
+    env: Mapping[str, str],
+    **config: str,
+) -> auto.Stack:
+    settings = {
+        "connect-numbers:endpoint": service.endpoint_url,
+        "connect-numbers:region": "us-east-1",
+        "aws:region": "us-east-1",
+        "instance": admin.create_instance("main")["InstanceId"],
+        "source": admin.create_source_number()["PhoneNumberArn"],
+        **config,
+    }
+    return new_stack(PROGRAMS / program, tmp_path, config=settings, env=env)
+
+
+def _preview(stack: auto.Stack) -> subprocess.CompletedProcess[str]:
+    """`pulumi preview --policy-pack <repo>/policy` as a user types it; never raises."""
+    command = [str(PULUMI_BIN / "pulumi"), "preview", "--policy-pack", str(PACK)]
+    command += ["--stack", stack.name, "--non-interactive", "--color", "never"]
+    return subprocess.run(
+        command,
+        cwd=stack.workspace.work_dir,
+        env={**os.environ, **stack.workspace.env_vars},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _no_mutation(admin: AdminClient) -> None:
+    assert mutating_calls(admin.request_log()) == []
+
+
+def test_an_unprotected_plugin_number_fails_the_preview_naming_it_and_the_policy(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    stack = _stack("yaml_policy_number", tmp_path, service, admin, plugin_env())
+
+    result = _preview(stack)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "connect-numbers-protected" in output
+    assert "mandatory" in output
+    assert "phone number 'support'" in output
+    assert PLUGIN_TYPE in output
+    assert "protect: true" in output and "connect-numbers:allowUnprotected" in output
+    _no_mutation(admin)
+
+
+def test_a_protected_plugin_number_passes_with_the_advisory_warnings(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    stack = _stack("yaml_policy_number", tmp_path, service, admin, plugin_env(), protect="true")
+
+    result = _preview(stack)
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "connect-numbers-protected" not in output
+    assert "connect-numbers-described" in output and "has no description" in output
+    assert "connect-numbers-routed" in output and "`contactFlowId`" in output
+    assert "advisory" in output
+    _no_mutation(admin)
+
+
+def test_the_stack_config_opt_out_passes_an_unprotected_plugin_number(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    stack = _stack(
+        "yaml_policy_number",
+        tmp_path,
+        service,
+        admin,
+        plugin_env(),
+        description="Support line",
+        **{"connect-numbers:allowUnprotected": "true"},
+    )
+
+    result = _preview(stack)
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "connect-numbers-protected" not in output
+    assert "connect-numbers-described" not in output
+    _no_mutation(admin)
+
+
+def test_the_dynamic_front_end_fails_unprotected_and_passes_protected(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    stack = _stack(
+        "dynamic_policy_number", tmp_path, service, admin, local_aws_env(), description="Care"
+    )
+
+    refused = _preview(stack)
+
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "connect-numbers-protected" in output
+    assert "phone number 'support'" in output and DYNAMIC_TYPE in output
+    assert "opts=pulumi.ResourceOptions(protect=True)" in output
+
+    stack.set_config("protect", auto.ConfigValue("true"))
+    passed = _preview(stack)
+
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert "connect-numbers-protected" not in output
+    assert "connect-numbers-described" not in output
+    assert "connect-numbers-routed" in output and "`contact_flow_id`" in output
+    _no_mutation(admin)
