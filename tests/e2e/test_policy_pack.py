@@ -144,3 +144,22 @@ def test_the_dynamic_front_end_fails_unprotected_and_passes_protected(
     assert "connect-numbers-described" not in output
     assert "connect-numbers-routed" in output and "`contact_flow_id`" in output
     _no_mutation(admin)
+
+
+def test_a_refused_preview_of_a_change_to_an_existing_number_calls_nothing_that_mutates(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    stack = _stack("yaml_policy_number", tmp_path, service, admin, plugin_env())
+    stack.up(on_output=lambda _: None)  # no pack: the number exists, unprotected
+    log = admin.request_log()
+    assert "ImportPhoneNumber" in mutating_calls(log)  # the witness sees mutations when they run
+    before = len(log)
+    stack.set_config("description", auto.ConfigValue("Support line, edited"))
+
+    result = _preview(stack)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "connect-numbers-protected" in output and "phone number 'support'" in output
+    assert "update" in output  # the preview did see the edit it would make
+    assert mutating_calls(admin.request_log()[before:]) == []
