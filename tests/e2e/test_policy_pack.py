@@ -120,7 +120,7 @@ def test_the_stack_config_opt_out_passes_an_unprotected_plugin_number(
     _no_mutation(admin)
 
 
-def test_the_dynamic_front_end_fails_unprotected_and_passes_protected(
+def test_the_dynamic_front_end_fails_unprotected_passes_protected_and_honours_the_opt_out(
     tmp_path: Path, service: LocalService, admin: AdminClient
 ) -> None:
     stack = _stack(
@@ -143,6 +143,14 @@ def test_the_dynamic_front_end_fails_unprotected_and_passes_protected(
     assert "connect-numbers-protected" not in output
     assert "connect-numbers-described" not in output
     assert "connect-numbers-routed" in output and "`contact_flow_id`" in output
+
+    stack.set_config("protect", auto.ConfigValue("false"))
+    stack.set_config("connect-numbers:allowUnprotected", auto.ConfigValue("true"))
+    opted_out = _preview(stack)
+
+    output = opted_out.stdout + opted_out.stderr
+    assert opted_out.returncode == 0, output
+    assert "connect-numbers-protected" not in output
     _no_mutation(admin)
 
 
