@@ -171,3 +171,45 @@ def test_a_refused_preview_of_a_change_to_an_existing_number_calls_nothing_that_
     assert "connect-numbers-protected" in output and "phone number 'support'" in output
     assert "update" in output  # the preview did see the edit it would make
     assert mutating_calls(admin.request_log()[before:]) == []
+
+
+def _pulumi(stack: auto.Stack, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    command = [str(PULUMI_BIN / "pulumi"), *args, "--stack", stack.name, "--non-interactive"]
+    return subprocess.run(
+        command,
+        cwd=stack.workspace.work_dir,
+        env={**os.environ, **stack.workspace.env_vars, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_before_delete_hook_of_the_docs_refuses_both_destroys_until_allowed(
+    tmp_path: Path, service: LocalService, admin: AdminClient
+) -> None:
+    """docs/policy.md's claims about the hook, on this CLI: it refuses `pulumi destroy
+    --run-program`; a plain `pulumi destroy` (no program, so no hook) refuses to go on at all;
+    the operator's explicit allowance releases the number."""
+    stack = _stack("dynamic_policy_number", tmp_path, service, admin, local_aws_env(), hook="true")
+    up = _pulumi(stack, "up", "--yes", "--skip-preview")
+    assert up.returncode == 0, up.stdout + up.stderr
+
+    refused = _pulumi(stack, "destroy", "--yes", "--run-program")
+
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "refusing to release phone number 'support'" in output
+
+    plain = _pulumi(stack, "destroy", "--yes")
+
+    output = plain.stdout + plain.stderr
+    assert plain.returncode != 0, output
+    assert "You must run with the `--run-program` flag to use delete hooks" in output
+    assert "ReleasePhoneNumber" not in mutating_calls(admin.request_log())
+
+    allowed = _pulumi(stack, "destroy", "--yes", "--run-program", ALLOW_NUMBER_RELEASE="support")
+
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert "ReleasePhoneNumber" in mutating_calls(admin.request_log())
