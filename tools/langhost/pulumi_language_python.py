@@ -35,11 +35,14 @@ from typing import IO, Any
 
 import grpc
 from google.protobuf import empty_pb2, json_format
+from policy_proxy import PolicyProxy, stack_env
 from pulumi.runtime.proto import language_pb2, language_pb2_grpc, plugin_pb2
 
 # Exit code the exec script uses after it has already shown the user a message.
 _EXIT_AFTER_USER_MESSAGE = 32
 _HOST_VERSION = "3.272.0"
+# `RunPluginRequest.kind` of a policy pack (apitype.AnalyzerPlugin).
+_ANALYZER = "analyzer"
 
 
 def _python_for(info: language_pb2.ProgramInfo) -> str:
@@ -104,12 +107,42 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
     ) -> Iterator[language_pb2.RunPluginResponse]:
         info = request.info
         folder = info.program_directory or request.program
+        if request.kind == _ANALYZER:
+            yield from self._run_policy_pack(request, folder, context)
+            return
         args = [_python_for(info), "-u", folder, *request.args]
-        env = dict(os.environ)
-        env.update(entry.split("=", 1) for entry in request.env if "=" in entry)
+        yield from self._stream(args, request.pwd or folder, _env(request, {}), context)
+
+    def _run_policy_pack(
+        self, request: language_pb2.RunPluginRequest, folder: str, context: Any
+    ) -> Iterator[language_pb2.RunPluginResponse]:
+        """`python -u -m pulumi.policy ARGS FOLDER` in the pack's folder, as upstream runs a
+        policy pack, with the stack's configuration in its environment (see policy_proxy)."""
+        proxy = PolicyProxy()
+        context.add_callback(proxy.stop)
+        try:
+            # The engine reads the first line as the analyzer's port: the proxy's, for now.
+            yield language_pb2.RunPluginResponse(stdout=f"{proxy.port}\n".encode())
+            config = proxy.await_configuration(context.is_active)
+            args = [_python_for(request.info), "-u", "-m", "pulumi.policy", *request.args, folder]
+            env = _env(request, stack_env(config))
+            yield from self._stream(args, folder, env, context, on_port=proxy)
+        finally:
+            proxy.stop()
+
+    def _stream(
+        self,
+        args: list[str],
+        cwd: str,
+        env: dict[str, str],
+        context: Any,
+        on_port: PolicyProxy | None = None,
+    ) -> Iterator[language_pb2.RunPluginResponse]:
+        """Runs a plugin, streaming its output back; with `on_port`, its first stdout line is
+        the port it serves on, handed to the proxy instead of the engine."""
         plugin = subprocess.Popen(
             args,
-            cwd=request.pwd or folder,
+            cwd=cwd,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -119,7 +152,11 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
         context.add_callback(plugin.kill)
         chunks: queue.Queue[tuple[str, bytes]] = queue.Queue()
         pumps = [
-            threading.Thread(target=_pump, args=(stream, name, chunks), daemon=True)
+            threading.Thread(
+                target=_pump,
+                args=(stream, name, chunks, on_port if name == "stdout" else None),
+                daemon=True,
+            )
             for stream, name in ((plugin.stdout, "stdout"), (plugin.stderr, "stderr"))
         ]
         for pump in pumps:
@@ -187,11 +224,43 @@ class LanguageHost(language_pb2_grpc.LanguageRuntimeServicer):
         )
 
 
-def _pump(stream: IO[bytes] | None, name: str, chunks: queue.Queue[tuple[str, bytes]]) -> None:
-    """Copies one of a plugin's output streams to `chunks`; an empty chunk marks its end."""
+def _env(request: language_pb2.RunPluginRequest, extra: dict[str, str]) -> dict[str, str]:
+    """This host's environment, then `extra`, then the engine's own variables for the plugin."""
+    env = {**os.environ, **extra}
+    env.update(entry.split("=", 1) for entry in request.env if "=" in entry)
+    return env
+
+
+def _pump(
+    stream: IO[bytes] | None,
+    name: str,
+    chunks: queue.Queue[tuple[str, bytes]],
+    on_port: PolicyProxy | None = None,
+) -> None:
+    """Copies one of a plugin's output streams to `chunks`; an empty chunk marks its end.
+
+    With `on_port`, the first line (a policy pack's port) goes to the proxy instead."""
+    pending = b""
     if stream is not None:
         while chunk := os.read(stream.fileno(), 65536):
+            if on_port is not None:
+                pending += chunk
+                line, newline, rest = pending.partition(b"\n")
+                if not newline:
+                    continue
+                try:
+                    on_port.attach(int(line.strip()))
+                except ValueError:
+                    on_port.fail(f"the policy pack printed no port: {line[:200]!r}")
+                    rest = pending
+                on_port, chunk = None, rest
+                if not chunk:
+                    continue
             chunks.put((name, chunk))
+    if on_port is not None:
+        on_port.fail("the policy pack exited before it printed its port")
+        if pending:
+            chunks.put((name, pending))
     chunks.put((name, b""))
 
 
