@@ -11,29 +11,13 @@ import pytest
 from connect_numbers import ImportedPhoneNumber, ImportedPhoneNumberArgs
 
 from .fakes import INSTANCE_ID, SOURCE_ARN
-
-
-class Recorder(pulumi.runtime.Mocks):
-    def __init__(self) -> None:
-        self.resources: list[pulumi.runtime.MockResourceArgs] = []
-
-    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
-        self.resources.append(args)
-        return "pn-1", dict(args.inputs, phone_number_id="pn-1", phone_number="+18005550100")
-
-    def call(
-        self, args: pulumi.runtime.MockCallArgs
-    ) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
-        return {}, None
+from .program_mocks import Recorder, recording
 
 
 @pytest.fixture
 def recorder() -> Iterator[Recorder]:
-    mocks = Recorder()
-    pulumi.runtime.set_mocks(mocks, project="phones", stack="dev", preview=False)
-    yield mocks
-    # Leave no mock monitor behind for tests that run later in this process.
-    pulumi.runtime.reset_options()
+    with recording({"phone_number_id": "pn-1", "phone_number": "+18005550100"}) as mocks:
+        yield mocks
 
 
 @pulumi.runtime.test

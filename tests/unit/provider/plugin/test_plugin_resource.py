@@ -13,28 +13,13 @@ from connect_numbers import ImportedPhoneNumberArgs
 from connect_numbers.engine.plugin import resource as plugin
 
 from ..fakes import INSTANCE_ID, SOURCE_ARN
-
-
-class Recorder(pulumi.runtime.Mocks):
-    def __init__(self) -> None:
-        self.resources: list[pulumi.runtime.MockResourceArgs] = []
-
-    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
-        self.resources.append(args)
-        return "pn-1", dict(args.inputs, phoneNumberId="pn-1", status="CLAIMED")
-
-    def call(
-        self, args: pulumi.runtime.MockCallArgs
-    ) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
-        return {}, None
+from ..program_mocks import Recorder, recording
 
 
 @pytest.fixture
 def recorder() -> Iterator[Recorder]:
-    mocks = Recorder()
-    pulumi.runtime.set_mocks(mocks, project="phones", stack="dev", preview=False)
-    yield mocks
-    pulumi.runtime.reset_options()
+    with recording({"phoneNumberId": "pn-1", "status": "CLAIMED"}) as mocks:
+        yield mocks
 
 
 @pulumi.runtime.test
