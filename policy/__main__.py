@@ -39,7 +39,7 @@ def _stack_config() -> dict[str, Any]:
 
 def _protected(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
     message = unprotected_message(
-        args.name, args.resource_type, bool(args.opts.protect), _stack_config()
+        args.name, args.resource_type, bool(args.opts.protect), _stack_config(), args.urn
     )
     if message:
         report_violation(message, args.urn)

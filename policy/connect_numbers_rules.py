@@ -27,6 +27,10 @@ _FLOW_KEYS = {PLUGIN_TYPE: "contactFlowId", DYNAMIC_TYPE: "contact_flow_id"}
 
 _TRUE = frozenset({"true", "yes", "1", "on"})
 
+# The children of connect-numbers' SelectedPhoneNumbers are registered with retain_on_delete:
+# a delete never releases them, and `protect` would stop the selection from shrinking.
+SELECTION_TYPE = "connect-numbers:selection:SelectedPhoneNumbers"
+
 
 def is_phone_number(resource_type: str) -> bool:
     return resource_type in PHONE_NUMBER_TYPES
@@ -40,11 +44,23 @@ def opted_out(stack_config: Mapping[str, Any]) -> bool:
     return isinstance(value, str) and value.strip().lower() in _TRUE
 
 
+def retained_by_a_selection(urn: str) -> bool:
+    """Whether the URN's type chain puts the resource under a SelectedPhoneNumbers."""
+    parts = urn.split("::")
+    return len(parts) >= 4 and f"{SELECTION_TYPE}$" in parts[2]
+
+
 def unprotected_message(
-    name: str, resource_type: str, protect: bool, stack_config: Mapping[str, Any]
+    name: str,
+    resource_type: str,
+    protect: bool,
+    stack_config: Mapping[str, Any],
+    urn: str = "",
 ) -> str | None:
     """Why this resource breaks `connect-numbers-protected`, or None when it does not."""
     if not is_phone_number(resource_type) or protect or opted_out(stack_config):
+        return None
+    if retained_by_a_selection(urn):
         return None
     return (
         f"phone number '{name}' ({resource_type}) is not protected: a destroy or a replacement "

@@ -60,6 +60,10 @@ def test_a_selection_that_shrinks_leaves_its_number_in_connect_and_says_so_in_pr
     assert names == {"care-" + s["PhoneNumberArn"].rsplit("/", 1)[1] for s in us}
     assert {n["Description"] for n in admin.numbers()} == {f"Care {s['PhoneNumber']}" for s in us}
 
+    # The policy pack accepts the selection's children unprotected: they are retained.
+    guarded = _cli(stack, "preview", "--policy-pack", str(REPO / "policy"))
+    assert "connect-numbers-protected" not in guarded.split("Policies:")[-1].split("Outputs:")[0]
+
     write_stack_config(stack, _config(service, instance_id, "GB"))  # the US numbers leave it
     admin.clear_request_log()
     preview = _cli(stack, "preview")

@@ -54,7 +54,9 @@ class SelectedPhoneNumbers(pulumi.ComponentResource):
         resource_class = (
             plugin.ImportedPhoneNumber if front_end == "plugin" else ImportedPhoneNumber
         )
-        retained = pulumi.ResourceOptions(parent=self, retain_on_delete=True)
+        # Not protected, even when the component is: the engine refuses to delete a protected
+        # resource, retained or not, so a protected child would stop the selection shrinking.
+        retained = pulumi.ResourceOptions(parent=self, retain_on_delete=True, protect=False)
         self.numbers = {}
         arns = []
         for source in sources:

@@ -56,6 +56,14 @@ def test_a_protected_number_passes(resource_type: str) -> None:
     assert rules.unprotected_message("support", resource_type, True, {}) is None
 
 
+def test_a_number_of_a_selection_passes_unprotected_because_it_is_retained() -> None:
+    chain = f"connect-numbers:selection:SelectedPhoneNumbers${DYNAMIC_TYPE}"
+    urn = f"urn:pulumi:dev::phones::{chain}::care-phone-0123"
+    assert rules.unprotected_message("care-phone-0123", DYNAMIC_TYPE, False, {}, urn) is None
+    alone = f"urn:pulumi:dev::phones::{DYNAMIC_TYPE}::support"
+    assert rules.unprotected_message("support", DYNAMIC_TYPE, False, {}, alone) is not None
+
+
 def test_other_resources_are_never_judged() -> None:
     assert rules.unprotected_message("x", OTHER_TYPE, False, {}) is None
     assert rules.undescribed_message("x", OTHER_TYPE, {}) is None
