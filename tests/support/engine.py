@@ -14,6 +14,21 @@ from pathlib import Path
 from pulumi import automation as auto
 
 REPO = Path(__file__).resolve().parents[2]
+# What set-up and the tools leave in a checkout: a copy of the repo's root program needs none of
+# it, and copying it costs a gigabyte a stack (the virtualenv, the CLI, the Go-built hosts).
+NOT_PART_OF_A_PROGRAM = shutil.ignore_patterns(
+    "Pulumi.*.yaml",
+    "__pycache__",
+    ".git",
+    ".venv",
+    ".tools",
+    ".pulumi",
+    ".hypothesis",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "node_modules",
+)
 PULUMI_ROOT = REPO / ".tools" / "pulumi"
 PULUMI_BIN = PULUMI_ROOT / "bin"
 EXPECTED_CLI_VERSION = (REPO / "tools" / "pulumi-cli" / "VERSION").read_text().strip()
@@ -54,9 +69,7 @@ def new_stack(
 ) -> auto.Stack:
     """A fresh stack of a copy of ``program`` in ``tmp_path``."""
     work_dir = tmp_path / "program"
-    shutil.copytree(
-        program, work_dir, ignore=shutil.ignore_patterns("Pulumi.*.yaml", "__pycache__")
-    )
+    shutil.copytree(program, work_dir, ignore=NOT_PART_OF_A_PROGRAM)
     environment = offline_env(tmp_path, env)
     workspace = auto.LocalWorkspace(
         work_dir=str(work_dir),
